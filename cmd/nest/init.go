@@ -1,0 +1,105 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+	"time"
+
+	"github.com/nest-nyth/nest/assessment"
+	"github.com/nest-nyth/nest/internal/files"
+	"github.com/spf13/cobra"
+)
+
+type initOptions struct {
+	output string
+	region string
+	scope  string
+	year   int
+	force  bool
+}
+
+func newInitCmd(s *streams) *cobra.Command {
+	o := &initOptions{}
+	cmd := &cobra.Command{
+		Use:   "init",
+		Short: "Write a commented template to fill in by hand",
+		Long: `Write a commented self-assessment template, for people who prefer to
+fill it in with an editor. Every key is there, with what it means and
+the values it takes. An existing file is never overwritten without --force.
+
+The file name is YEAR-REGION.yaml (YEAR-REGION-service.yaml for a
+service) unless -o names one; -o - prints the template.` + "\n" + exitStatusHelp,
+		Example: `  nest init --region gwent
+  nest init --region powys --scope service -o youth-project.yaml`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if o.region != "" {
+				if _, ok := assessment.RegionByKey(o.region); !ok {
+					return usagef("unknown region %q: use one of %s", o.region, strings.Join(regionKeys(), ", "))
+				}
+			}
+			if !assessment.Has(assessment.Scopes, o.scope) {
+				return usagef("unknown scope %q: use region or service", o.scope)
+			}
+			if o.year == 0 {
+				o.year = time.Now().Year()
+			}
+			return runInit(s, o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&o.output, "output", "o", "", "file to write, or - for standard output")
+	f.StringVar(&o.region, "region", "", "region key: "+strings.Join(regionKeys(), ", "))
+	f.StringVar(&o.scope, "scope", assessment.ScopeRegion, "region or service")
+	f.IntVar(&o.year, "year", 0, "assessment year (default: this year)")
+	f.BoolVar(&o.force, "force", false, "overwrite an existing file")
+	return cmd
+}
+
+func regionKeys() []string {
+	keys := make([]string, len(assessment.Regions))
+	for i, r := range assessment.Regions {
+		keys[i] = r.Key
+	}
+	return keys
+}
+
+// defaultFileName is YEAR-REGION.yaml, the name nest assess uses too.
+func defaultFileName(year int, region, scope string) string {
+	if region == "" {
+		region = "nest"
+	}
+	name := fmt.Sprintf("%d-%s", year, region)
+	if scope == assessment.ScopeService {
+		name += "-service"
+	}
+	return name + ".yaml"
+}
+
+func runInit(s *streams, o *initOptions) error {
+	data := assessment.Template(assessment.TemplateOptions{Region: o.region, Scope: o.scope, Year: o.year})
+	if o.output == files.Stdin {
+		_, err := s.Out.Write(data)
+		return err
+	}
+	path := o.output
+	if path == "" {
+		path = defaultFileName(o.year, o.region, o.scope)
+	}
+	write := files.CreateAtomic
+	if o.force {
+		write = files.WriteAtomic
+	}
+	if err := write(path, data, 0o644); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			fmt.Fprintf(s.Err, "nest: error: %s already exists; nothing was written\n", path)
+			fmt.Fprintf(s.Err, "nest: hint: choose another name with -o, or replace it with --force\n")
+			return exitError{exitFailure}
+		}
+		return err
+	}
+	fmt.Fprintf(s.Err, "wrote %s: fill it in, then check it with: nest validate %s\n", path, path)
+	return nil
+}

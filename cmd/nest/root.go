@@ -1,0 +1,122 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes, the same for every command.
+const (
+	exitOK       = 0 // done; files valid (warnings allowed)
+	exitFindings = 1 // problems found in the files
+	exitUsage    = 2 // the command line was wrong
+	exitFailure  = 3 // could not run: a file could not be written, or similar
+)
+
+const exitStatusHelp = `
+EXIT STATUS
+  0  done: every file is valid (warnings allowed unless --strict)
+  1  problems found in the files
+  2  usage error: a wrong flag or argument
+  3  could not run: for example, an output file could not be written`
+
+// streams are where a command reads and writes; tests pass buffers.
+type streams struct {
+	In     io.Reader
+	Out    io.Writer
+	Err    io.Writer
+	OutTTY bool // standard output is a terminal: colour is allowed
+	InTTY  bool // standard input is a terminal
+	Env    func(string) string
+}
+
+func systemStreams() *streams {
+	return &streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, OutTTY: isTerminal(os.Stdout), InTTY: isTerminal(os.Stdin), Env: os.Getenv}
+}
+
+func isTerminal(f *os.File) bool {
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// usageError is a mistake on the command line: exit 2, with a hint.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+
+// exitError ends a command with a code, having said what it had to.
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
+
+func usagef(format string, args ...any) error {
+	return usageError{fmt.Errorf(format, args...)}
+}
+
+func version() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "dev"
+}
+
+func newRootCmd(s *streams) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "nest",
+		Short: "Check and report on NEST/NYTH self-assessments",
+		Long: `nest works with the NEST/NYTH self-assessments that Regional Partnership
+Boards and their services make each year against the six NEST principles.
+
+Each submission is a YAML file; nest validate checks files against the
+published schema and rules, nest init writes a template to fill in.` + "\n" + exitStatusHelp,
+		Version:       version(),
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Args:          noArgs,
+	}
+	root.SetIn(s.In)
+	root.SetOut(s.Out)
+	root.SetErr(s.Err)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageError{err}
+	})
+	root.AddCommand(newValidateCmd(s), newSchemaCmd(s), newInitCmd(s))
+	root.CompletionOptions.HiddenDefaultCmd = true
+	return root
+}
+
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usagef("%q takes no arguments", cmd.CommandPath())
+	}
+	return nil
+}
+
+// run runs nest with args and returns the exit code. Errors are printed
+// once, here, in the house style: "nest: error: ..." then a hint.
+func run(args []string, s *streams) int {
+	root := newRootCmd(s)
+	root.SetArgs(args)
+	cmd, err := root.ExecuteC()
+	if err == nil {
+		return exitOK
+	}
+	var exit exitError
+	if errors.As(err, &exit) {
+		return exit.code
+	}
+	var usage usageError
+	if errors.As(err, &usage) || strings.HasPrefix(err.Error(), "unknown command") || strings.HasPrefix(err.Error(), "unknown flag") {
+		fmt.Fprintf(s.Err, "nest: error: %s\n", err)
+		fmt.Fprintf(s.Err, "nest: hint: run '%s --help' for usage\n", cmd.CommandPath())
+		return exitUsage
+	}
+	fmt.Fprintf(s.Err, "nest: error: %s\n", err)
+	return exitFailure
+}

@@ -1,0 +1,149 @@
+package schema
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/nest-nyth/nest/assessment"
+	"github.com/nest-nyth/nest/internal/files"
+)
+
+// FileResult is what checking one file of a batch found.
+type FileResult struct {
+	File     string
+	Findings []Finding
+	// Assessment is set only when the batch keeps them, and the file could
+	// be decoded.
+	Assessment *assessment.Assessment
+}
+
+// Valid reports whether the file has no error (warnings allowed).
+func (r *FileResult) Valid() bool {
+	for _, f := range r.Findings {
+		if f.Severity == Error {
+			return false
+		}
+	}
+	return true
+}
+
+// BatchOptions say how to check a batch of files.
+type BatchOptions struct {
+	// Stdin is read for the file "-".
+	Stdin io.Reader
+	// Workers is how many files are checked at once; 0 means one per CPU.
+	Workers int
+	// Keep keeps each file's Assessment in its result. Without it, memory
+	// stays flat whatever the number of files.
+	Keep bool
+}
+
+// submission identifies a final file for the duplicate check.
+type submission struct {
+	key  string
+	file int
+	pos  assessment.Pos
+	dup  bool // already told it has a twin
+}
+
+// normalise makes organisation names that differ only in case and spacing
+// compare equal.
+func normalise(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// CheckFiles checks files concurrently, then checks them against each other,
+// and returns one result per file in the order given. Findings inside each
+// result are sorted.
+func CheckFiles(files []string, opt BatchOptions) []FileResult {
+	results := make([]FileResult, len(files))
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, max(len(files), 1))
+	subs := make([]*submission, len(files))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(files) {
+					return
+				}
+				results[i], subs[i] = checkOne(files[i], i, opt)
+			}
+		}()
+	}
+	wg.Wait()
+	duplicates(results, subs)
+	for i := range results {
+		Sort(results[i].Findings)
+	}
+	return results
+}
+
+func checkOne(file string, i int, opt BatchOptions) (FileResult, *submission) {
+	res := FileResult{File: file}
+	data, err := files.Read(file, opt.Stdin, assessment.MaxFileSize)
+	if err != nil {
+		rule := RuleRead
+		msg := "cannot read the file: " + err.Error()
+		if errors.Is(err, files.ErrTooLarge) {
+			rule = assessment.RuleFileTooLarge
+			msg = fmt.Sprintf("file is over the limit of %d bytes (1 MiB): is this really a NEST self-assessment?", assessment.MaxFileSize)
+		}
+		res.Findings = []Finding{{File: file, Severity: Error, Rule: rule, Message: msg}}
+		return res, nil
+	}
+	r := Check(file, data)
+	res.Findings = r.Findings
+	if r.Doc == nil {
+		return res, nil
+	}
+	a := r.Doc.Assessment
+	if opt.Keep {
+		res.Assessment = a
+	}
+	if a.Status != assessment.StatusFinal {
+		return res, nil
+	}
+	key := fmt.Sprintf("%s\x00%s\x00%s\x00%d", a.Region, a.Scope, normalise(a.Organisation), a.Year)
+	return res, &submission{key: key, file: i, pos: r.Doc.KeyPos("status")}
+}
+
+// duplicates reports two final files for the same region, scope,
+// organisation and year: the national figures would count the submission
+// twice. Each copy names the other.
+func duplicates(results []FileResult, subs []*submission) {
+	first := map[string]*submission{}
+	for _, s := range subs {
+		if s == nil {
+			continue
+		}
+		f, ok := first[s.key]
+		if !ok {
+			first[s.key] = s
+			continue
+		}
+		add := func(at, other *submission) {
+			results[at.file].Findings = append(results[at.file].Findings, Finding{
+				File: results[at.file].File, Line: at.pos.Line, Column: at.pos.Column, Severity: Error, Rule: RuleDuplicate,
+				Message: fmt.Sprintf("another final submission for the same region, scope, organisation and year is in %s: keep one, or mark the other draft", results[other.file].File),
+			})
+		}
+		add(s, f)
+		if !f.dup {
+			add(f, s)
+			f.dup = true
+		}
+	}
+}

@@ -1,0 +1,74 @@
+package schema
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Reports built from these files are published, so free text is searched for
+// the personal data that most often slips in. Each pattern errs towards
+// warning: a person can confirm a false alarm, but not unpublish a report.
+var (
+	emailRE    = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}`)
+	phoneRE    = regexp.MustCompile(`(?:\+44\s?(?:\(0\)\s?)?|\b0)\d{2,4}[\s\-]?\d{3,4}[\s\-]?\d{3,4}\b`)
+	nhsRE      = regexp.MustCompile(`\b\d{3}[\s\-]?\d{3}[\s\-]?\d{4}\b`)
+	postcodeRE = regexp.MustCompile(`\b[A-Z]{1,2}[0-9][A-Z0-9]?\s?[0-9][A-Z]{2}\b`)
+	birthRE    = regexp.MustCompile(`(?i)\b(?:date of birth|d\.?o\.?b\.?|born(?: on)?)\s*:?\s*(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}|\d{4}-\d{2}-\d{2})`)
+)
+
+// PersonalData reports the first thing in text that looks like personal
+// data: what kind it is, and its byte offset. kind is "" when there is none.
+func PersonalData(text string) (kind string, offset int) {
+	hasAt := strings.IndexByte(text, '@') >= 0
+	hasDigit := strings.ContainsAny(text, "0123456789")
+	if !hasAt && !hasDigit {
+		return "", 0 // the common case, and cheap
+	}
+	best, bestAt := "", len(text)
+	try := func(name string, loc []int) {
+		if loc != nil && loc[0] < bestAt {
+			best, bestAt = name, loc[0]
+		}
+	}
+	if hasAt {
+		try("an e-mail address", emailRE.FindStringIndex(text))
+	}
+	if hasDigit {
+		try("a phone number", phoneRE.FindStringIndex(text))
+		for _, loc := range nhsRE.FindAllStringIndex(text, -1) {
+			if nhsChecksum(text[loc[0]:loc[1]]) {
+				try("an NHS number", loc)
+				break
+			}
+		}
+		try("a postcode", postcodeRE.FindStringIndex(text))
+		try("a date of birth", birthRE.FindStringIndex(text))
+	}
+	if best == "" {
+		return "", 0
+	}
+	return best, bestAt
+}
+
+// nhsChecksum applies the NHS number's modulus 11 check, which most ten
+// digit numbers (a phone number without its 0, a reference) fail.
+func nhsChecksum(s string) bool {
+	var d []int
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			d = append(d, int(r-'0'))
+		}
+	}
+	if len(d) != 10 {
+		return false
+	}
+	sum := 0
+	for i := 0; i < 9; i++ {
+		sum += d[i] * (10 - i)
+	}
+	check := 11 - sum%11
+	if check == 11 {
+		check = 0
+	}
+	return check != 10 && check == d[9]
+}
