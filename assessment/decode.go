@@ -2,9 +2,7 @@ package assessment
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io"
 	"math"
 	"regexp"
 	"strconv"
@@ -87,30 +85,35 @@ func parse(data []byte) (*yaml.Node, *Problem) {
 		line, col := position(data, i)
 		return nil, &Problem{Line: line, Column: col, Rule: RuleEncoding, Message: "file is not valid UTF-8 text: save it as UTF-8 (in Excel or Word: \"CSV UTF-8\" or \"Unicode (UTF-8)\")"}
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
+	// Unmarshal reads from the bytes directly, faster than a Decoder over a
+	// reader, and reads only the first document: a second is found by its
+	// marker line, with no second parse.
 	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, &Problem{Rule: RuleEmpty, Message: "file is empty: start from `nest init` or run `nest assess`"}
-		}
+	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, syntaxProblem(data, err)
 	}
-	var next yaml.Node
-	if err := dec.Decode(&next); !errors.Is(err, io.EOF) {
-		line := secondDocumentLine(data)
+	if line := secondDocumentLine(data); line > 0 {
 		return nil, &Problem{Line: line, Column: 1, Rule: RuleDocuments, Message: "file holds more than one YAML document (a second ---): put each self-assessment in a file of its own"}
 	}
 	if len(doc.Content) == 0 {
-		return nil, &Problem{Rule: RuleEmpty, Message: "file is empty: start from `nest init` or run `nest assess`"}
+		return nil, emptyProblem(data)
 	}
 	root := doc.Content[0]
 	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
-		return nil, &Problem{Rule: RuleEmpty, Message: "file has no content, only comments: start from `nest init` or run `nest assess`"}
+		return nil, emptyProblem(data)
 	}
 	if root.Kind != yaml.MappingNode {
 		return nil, &Problem{Line: root.Line, Column: root.Column, Rule: RuleType, Message: "a NEST file is a list of keys and values (nest: 1, region: ..., principles: ...), not " + describe(root)}
 	}
 	return root, nil
+}
+
+func emptyProblem(data []byte) *Problem {
+	msg := "file is empty"
+	if len(bytes.TrimSpace(data)) > 0 {
+		msg = "file has only comments, no answers"
+	}
+	return &Problem{Rule: RuleEmpty, Message: msg + ": start from `nest init` or run `nest assess`"}
 }
 
 // syntaxProblem turns a yaml.v3 error into a problem with a line, and
@@ -153,27 +156,39 @@ func tabIndentLine(data []byte, limit int) int {
 	return 0
 }
 
+// secondDocumentLine returns the line of a marker that starts a second
+// YAML document (--- after content, or content after ...), or 0.
 func secondDocumentLine(data []byte) int {
-	seen := false
+	if !bytes.Contains(data, []byte("---")) && !bytes.Contains(data, []byte("...")) {
+		return 0
+	}
+	content, ended := false, false
 	for n, line := range bytes.Split(data, []byte("\n")) {
-		if bytes.HasPrefix(line, []byte("---")) && (len(line) == 3 || line[3] == ' ' || line[3] == '\r' || line[3] == '\t') {
-			if seen || n > 0 && hasContentBefore(data, n) {
+		switch {
+		case isMarker(line, "---"):
+			if content || ended {
 				return n + 1
 			}
-			seen = true
+			content = true // what follows --- on its line, if anything, is content
+		case isMarker(line, "..."):
+			ended = content
+		default:
+			t := bytes.TrimSpace(line)
+			if len(t) == 0 || t[0] == '#' || (!content && t[0] == '%') {
+				continue
+			}
+			if ended {
+				return n + 1
+			}
+			content = true
 		}
 	}
 	return 0
 }
 
-func hasContentBefore(data []byte, lineNo int) bool {
-	for _, line := range bytes.Split(data, []byte("\n"))[:lineNo] {
-		t := bytes.TrimSpace(line)
-		if len(t) > 0 && t[0] != '#' && !bytes.HasPrefix(t, []byte("%")) {
-			return true
-		}
-	}
-	return false
+func isMarker(line []byte, marker string) bool {
+	return bytes.HasPrefix(line, []byte(marker)) &&
+		(len(line) == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r')
 }
 
 func position(data []byte, offset int) (line, col int) {
@@ -372,6 +387,10 @@ func (d *decoder) strings(n *yaml.Node, what string) []string {
 	}
 	out := make([]string, 0, len(items))
 	for _, it := range items {
+		if isNull(it) {
+			d.add(it, RuleType, "each of %s should be text, not empty", what)
+			continue
+		}
 		if s := d.str(it, "each of "+what); s != "" {
 			out = append(out, s)
 		}
@@ -538,6 +557,7 @@ func Closest(s string, allowed []string) string {
 func TagOf(s string) string {
 	var b strings.Builder
 	dash := false
+	s = strings.ReplaceAll(s, "&", " and ")
 	for _, r := range strings.ToLower(s) {
 		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
 			if dash && b.Len() > 0 {
@@ -575,11 +595,12 @@ func editDistance(a, b string) int {
 	return prev[len(b)]
 }
 
-// Has reports whether the value at path is present and not empty (null).
+// Has reports whether the value at path is present and not empty (null or
+// empty text).
 // Path elements are mapping keys, or list indexes written as numbers.
 func (doc *Document) Has(path ...string) bool {
 	n := doc.find(path)
-	return n != nil && !isNull(n)
+	return n != nil && !isNull(n) && !(n.Kind == yaml.ScalarNode && n.Tag == "!!str" && n.Value == "")
 }
 
 // Pos returns the position of the value at path or, when it is absent, of

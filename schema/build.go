@@ -134,6 +134,7 @@ func Build() []byte {
 		}},
 		// A reason for not rating and a rating do not go together.
 		{"not", obj{
+			{"type", "object"},
 			{"required", []string{"rating", "not_rated"}},
 			{"properties", obj{
 				{"rating", obj{{"type", "integer"}}},

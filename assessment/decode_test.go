@@ -1,0 +1,210 @@
+package assessment_test
+
+import (
+	"bytes"
+	"io/fs"
+	"strings"
+	"testing"
+
+	"github.com/nest-nyth/nest/assessment"
+	"github.com/nest-nyth/nest/examples"
+)
+
+func exampleFiles(t testing.TB) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	err := fs.WalkDir(examples.FS, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(examples.FS, path)
+		out[path] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out) < 10 {
+		t.Fatalf("only %d example files found", len(out))
+	}
+	return out
+}
+
+// Every example is in canonical form: load, save gives the same bytes, and
+// loading that gives the same assessment.
+func TestRoundTrip(t *testing.T) {
+	for name, data := range exampleFiles(t) {
+		t.Run(name, func(t *testing.T) {
+			doc, problems := assessment.Decode(data)
+			if len(problems) > 0 {
+				t.Fatalf("decode: %v", problems)
+			}
+			out, err := assessment.Marshal(doc.Assessment)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(out, data) {
+				t.Errorf("saving changed the file:\n%s", out)
+			}
+			doc2, problems := assessment.Decode(out)
+			if len(problems) > 0 {
+				t.Fatalf("decode again: %v", problems)
+			}
+			again, _ := assessment.Marshal(doc2.Assessment)
+			if !bytes.Equal(out, again) {
+				t.Error("load-save-load is not stable")
+			}
+		})
+	}
+}
+
+func TestMarshalUnicodeAndMultiline(t *testing.T) {
+	a := &assessment.Assessment{
+		Nest: 1, Region: "north-wales", Scope: "service", Organisation: "Tŷ Hafan: family support",
+		Service: &assessment.Service{Sector: "third-sector"}, Year: 2025, Status: "draft",
+		Principles: map[string]*assessment.Response{
+			"no_wrong_door": {NotRated: "Not yet", WorkingWell: "First line.\n\nSecond, in Welsh: Croeso i bawb — ŵ ŷ â.\n", Themes: []string{"welsh-language"}},
+			"trusted_adults": {Rating: 2},
+		},
+	}
+	out, err := assessment.Marshal(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(out)
+	for _, want := range []string{
+		"organisation: 'Tŷ Hafan: family support'\n",
+		"    working_well: |\n      First line.\n\n      Second, in Welsh: Croeso i bawb — ŵ ŷ â.\n",
+		"    themes: [welsh-language]\n",
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("output lacks %q:\n%s", want, s)
+		}
+	}
+	// Principles are written in the catalogue's order, not the map's.
+	if strings.Index(s, "trusted_adults:") > strings.Index(s, "no_wrong_door:") {
+		t.Errorf("principles out of order:\n%s", s)
+	}
+	doc, problems := assessment.Decode(out)
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	if got := doc.Assessment.Principles["no_wrong_door"].WorkingWell; got != a.Principles["no_wrong_door"].WorkingWell {
+		t.Errorf("text changed in the round trip: %q", got)
+	}
+}
+
+func TestDecodeProblems(t *testing.T) {
+	tests := []struct {
+		name       string
+		in         string
+		rule       string
+		line, col  int
+		msgContain string
+	}{
+		{"empty", "", assessment.RuleEmpty, 0, 0, "empty"},
+		{"only comments", "# nothing here\n", assessment.RuleEmpty, 0, 0, "only comments"},
+		{"two documents", "nest: 1\n---\nnest: 1\n", assessment.RuleDocuments, 2, 1, "more than one"},
+		{"tab indent", "voices:\n\tparents_and_carers: true\n", assessment.RuleTabs, 2, 1, "tab"},
+		{"duplicate key", "nest: 1\nregion: gwent\nregion: powys\n", assessment.RuleDuplicateKey, 3, 1, `"region" appears twice (first on line 2)`},
+		{"binary", "nest: 1\x00\x01", assessment.RuleEncoding, 1, 8, "binary"},
+		{"latin-1", "organisation: Ty\xfb\n", assessment.RuleEncoding, 1, 17, "UTF-8"},
+		{"utf-16", "\xff\xfen\x00", assessment.RuleEncoding, 1, 1, "UTF-16"},
+		{"alias", "a: &x hi\nb: *x\n", assessment.RuleAlias, 1, 4, "anchors"},
+		{"syntax", "nest: [1\n", assessment.RuleSyntax, 1, 1, "not valid YAML"},
+		{"not a mapping", "- nest\n", assessment.RuleType, 1, 1, "not a list"},
+		{"unknown key", "nest: 1\nratng: 2\n", assessment.RuleUnknownKey, 2, 1, `unknown key "ratng" in the file`},
+		{"typo suggestion", "principles:\n  trusted_adults:\n    ratng: 2\n", assessment.RuleUnknownKey, 3, 5, `did you mean "rating"?`},
+		{"unknown principle", "principles:\n  trusted-adult: {}\n", assessment.RuleUnknownKey, 2, 3, `did you mean "trusted_adults"?`},
+		{"rating as text", "principles:\n  trusted_adults:\n    rating: two\n", assessment.RuleType, 3, 13, `rating should be a whole number, not "two"`},
+		{"year as text", "year: '2024'\n", assessment.RuleType, 1, 7, "whole number"},
+		{"text as number", "organisation: 42\n", assessment.RuleType, 1, 15, "should be text, not the number 42"},
+		{"voices not bool", "voices:\n  practitioners: yes please\n", assessment.RuleType, 2, 18, "true or false"},
+		{"themes not a list", "principles:\n  no_wrong_door:\n    themes: waiting-lists\n", assessment.RuleType, 3, 13, "should be a list"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, problems := assessment.Decode([]byte(tt.in))
+			if len(problems) == 0 {
+				t.Fatal("no problem reported")
+			}
+			p := problems[0]
+			if p.Rule != tt.rule || p.Line != tt.line || p.Column != tt.col || !strings.Contains(p.Message, tt.msgContain) {
+				t.Errorf("got %d:%d %s %q; want %d:%d %s containing %q", p.Line, p.Column, p.Rule, p.Message, tt.line, tt.col, tt.rule, tt.msgContain)
+			}
+		})
+	}
+}
+
+func TestDecodeTooLarge(t *testing.T) {
+	big := append([]byte("nest: 1\nregion: "), bytes.Repeat([]byte("x"), assessment.MaxFileSize)...)
+	_, problems := assessment.Decode(big)
+	if len(problems) != 1 || problems[0].Rule != assessment.RuleFileTooLarge {
+		t.Fatalf("got %v", problems)
+	}
+}
+
+// A billion-laughs file must be refused quickly, not expanded.
+func TestDecodeAliasBomb(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n")
+	for i := 1; i < 10; i++ {
+		b.WriteString("a" + string(rune('0'+i)) + ": &a" + string(rune('0'+i)) + " [")
+		for j := 0; j < 9; j++ {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("*a" + string(rune('0'+i-1)))
+		}
+		b.WriteString("]\n")
+	}
+	_, problems := assessment.Decode([]byte(b.String()))
+	if len(problems) == 0 || problems[0].Rule != assessment.RuleAlias {
+		t.Fatalf("got %v", problems)
+	}
+}
+
+func TestDecodeAllProblemsAtOnce(t *testing.T) {
+	in := "nest: 1\nregoin: gwent\nyear: soon\nprinciples:\n  trusted_adults:\n    rating: [2]\n    colour: blue\n"
+	_, problems := assessment.Decode([]byte(in))
+	if len(problems) != 4 {
+		t.Fatalf("want 4 problems, got %d: %v", len(problems), problems)
+	}
+}
+
+func TestDocumentPositions(t *testing.T) {
+	in := "nest: 1\nprinciples:\n  trusted_adults:\n    rating: 2\n    working_well: |\n      First line.\n      Call 01633 000000 now.\n    concerns: Email a@b.cy please\n"
+	doc, problems := assessment.Decode([]byte(in))
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	if p := doc.Pos("principles", "trusted_adults", "rating"); p != (assessment.Pos{Line: 4, Column: 13}) {
+		t.Errorf("rating at %v", p)
+	}
+	// A missing value points at its nearest present key.
+	if p := doc.Pos("principles", "trusted_adults", "target"); p != (assessment.Pos{Line: 3, Column: 3}) {
+		t.Errorf("missing target at %v", p)
+	}
+	ww := doc.Assessment.Principles["trusted_adults"].WorkingWell
+	line, col, ok := doc.TextPos(strings.Index(ww, "01633"), "principles", "trusted_adults", "working_well")
+	if !ok || line != 7 || col != 12 {
+		t.Errorf("text position in a block: %d:%d %v", line, col, ok)
+	}
+	c := doc.Assessment.Principles["trusted_adults"].Concerns
+	line, col, ok = doc.TextPos(strings.Index(c, "a@b"), "principles", "trusted_adults", "concerns")
+	if !ok || line != 8 || col != 21 {
+		t.Errorf("text position in a line: %d:%d %v", line, col, ok)
+	}
+}
+
+func TestClosest(t *testing.T) {
+	regions := []string{"cardiff-and-vale", "gwent", "north-wales"}
+	for in, want := range map[string]string{
+		"Gwent": "gwent", "North Wales": "north-wales", "Cardiff & Vale": "cardiff-and-vale",
+		"gwnet": "gwent", "london": "",
+	} {
+		if got := assessment.Closest(in, regions); got != want {
+			t.Errorf("Closest(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
