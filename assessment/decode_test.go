@@ -63,7 +63,7 @@ func TestMarshalUnicodeAndMultiline(t *testing.T) {
 		Nest: 1, Region: "north-wales", Scope: "service", Organisation: "Tŷ Hafan: family support",
 		Service: &assessment.Service{Sector: "third-sector"}, Year: 2025, Status: "draft",
 		Principles: map[string]*assessment.Response{
-			"no_wrong_door": {NotRated: "Not yet", WorkingWell: "First line.\n\nSecond, in Welsh: Croeso i bawb — ŵ ŷ â.\n", Themes: []string{"welsh-language"}},
+			"no_wrong_door":  {NotRated: "Not yet", WorkingWell: "First line.\n\nSecond, in Welsh: Croeso i bawb — ŵ ŷ â.\n", Themes: []string{"welsh-language"}},
 			"trusted_adults": {Rating: 2},
 		},
 	}
