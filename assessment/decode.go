@@ -134,7 +134,25 @@ func syntaxProblem(data []byte, err error) *Problem {
 	if line > 0 {
 		col = 1
 	}
+	for _, h := range syntaxHints {
+		if strings.Contains(msg, h.yaml) {
+			msg = h.plain + " (" + msg + ")"
+			break
+		}
+	}
 	return &Problem{Line: line, Column: col, Rule: RuleSyntax, Message: "this is not valid YAML: " + msg}
+}
+
+// syntaxHints put yaml.v3's commonest messages in a coordinator's words.
+var syntaxHints = []struct{ yaml, plain string }{
+	{"found unexpected end of stream", "the file ends in the middle of a value: is a quote or bracket not closed?"},
+	{"mapping values are not allowed in this context", "a colon followed by a space inside a value: put the value in quotes, or check the indentation"},
+	{"did not find expected key", "a line is indented out of step with the lines around it"},
+	{"could not find expected ':'", "a key has no colon after it, or a line is indented out of step"},
+	{"did not find expected ',' or ']'", "a [list] is not closed with ]"},
+	{"did not find expected ',' or '}'", "a {group} is not closed with }"},
+	{"found character that cannot start any token", "a character YAML does not allow at the start of a value (such as @ or `): put the value in quotes"},
+	{"did not find expected '-' indicator", "a list item is indented out of step with the items around it"},
 }
 
 // tabIndentLine returns the first line, up to and including limit (or any
@@ -242,7 +260,8 @@ func short(s string) string {
 }
 
 type decoder struct {
-	problems []Problem
+	problems  []Problem
+	aliasSeen bool // one alias problem a file is enough
 }
 
 func (d *decoder) add(n *yaml.Node, rule, format string, args ...any) {
@@ -254,7 +273,10 @@ func (d *decoder) add(n *yaml.Node, rule, format string, args ...any) {
 // (which can expand a small file into a huge one).
 func (d *decoder) checkTree(n *yaml.Node) {
 	if n.Kind == yaml.AliasNode || n.Anchor != "" {
-		d.add(n, RuleAlias, "YAML anchors and aliases (& and *) are not allowed in a NEST file: write the text out in full")
+		if !d.aliasSeen {
+			d.add(n, RuleAlias, "YAML anchors and aliases (& and *) are not allowed in a NEST file: write the text out in full")
+			d.aliasSeen = true
+		}
 		return
 	}
 	if n.Kind == yaml.MappingNode && len(n.Content) > 2 {
@@ -683,6 +705,13 @@ func (doc *Document) Text(path ...string) (value string, ok bool) {
 		return "", false
 	}
 	return n.Value, true
+}
+
+// IsBool reports whether the value at path is true or false, or absent
+// or empty; false when it is something else.
+func (doc *Document) IsBool(path ...string) bool {
+	n := doc.find(path)
+	return n == nil || isNull(n) || n.Kind == yaml.ScalarNode && n.Tag == "!!bool"
 }
 
 // Exists reports whether a key or list item is at path, even if empty.

@@ -14,8 +14,10 @@ type TemplateOptions struct {
 
 // Template returns a commented file for people who prefer to write their
 // assessment in an editor. Every key is present, empty where a person has
-// to answer, and explained from the catalogue. With a region it is a valid
-// draft: the answers still missing show as warnings.
+// to answer, and explained from the catalogue. For a region's own
+// submission, with the region given, it is a valid draft whose missing
+// answers show as warnings; a service's template still needs its name and
+// sector.
 func Template(o TemplateOptions) []byte {
 	var b strings.Builder
 	comment := func(indent, text string) {

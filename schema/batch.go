@@ -91,12 +91,19 @@ func CheckFiles(files []string, opt BatchOptions) []FileResult {
 	return results
 }
 
-func checkOne(file string, i int, opt BatchOptions) (FileResult, *submission) {
+// StdinName names standard input in findings.
+const StdinName = "<stdin>"
+
+func checkOne(path string, i int, opt BatchOptions) (FileResult, *submission) {
+	file := path
+	if path == files.Stdin {
+		file = StdinName
+	}
 	res := FileResult{File: file}
-	data, err := files.Read(file, opt.Stdin, assessment.MaxFileSize)
+	data, err := files.Read(path, opt.Stdin, assessment.MaxFileSize)
 	if err != nil {
 		rule := RuleRead
-		msg := "cannot read the file: " + err.Error()
+		msg := "cannot read: " + err.Error()
 		if errors.Is(err, files.ErrTooLarge) {
 			rule = assessment.RuleFileTooLarge
 			msg = fmt.Sprintf("file is over the limit of %d bytes (1 MiB): is this really a NEST self-assessment?", assessment.MaxFileSize)

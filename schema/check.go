@@ -181,7 +181,7 @@ func (c *checker) values() {
 	scope, _ := d.Text("scope")
 	switch {
 	case scope == assessment.ScopeService && !d.Has("service"):
-		c.add(d.Pos("service"), Error, RuleServiceScope, "a file of scope service needs a service: group with its sector")
+		c.add(d.Pos("scope"), Error, RuleServiceScope, "a file of scope service needs a service: group with its sector")
 	case scope == assessment.ScopeService:
 		if c.required("service", "sector") {
 			c.oneOf(assessment.Keys(assessment.Sectors), "service", "sector")
@@ -199,7 +199,7 @@ func (c *checker) values() {
 	final := status == assessment.StatusFinal
 	if final {
 		if !d.Has("submitted") {
-			c.add(d.Pos("submitted"), Error, RuleFinal, "a final file needs the date it was submitted: add submitted: YYYY-MM-DD, or set status: draft")
+			c.add(d.Pos("status"), Error, RuleFinal, "a final file needs the date it was submitted: add submitted: YYYY-MM-DD, or set status: draft")
 		}
 		for _, p := range assessment.Principles {
 			if !d.Exists("principles", p.Key) {
@@ -209,8 +209,8 @@ func (c *checker) values() {
 	}
 
 	for _, p := range assessment.Principles {
-		if !d.Exists("principles", p.Key) {
-			continue
+		if !d.Exists("principles", p.Key) || d.Has("principles", p.Key) && !d.IsMap("principles", p.Key) {
+			continue // absent, or not a group of keys (reported already)
 		}
 		base := []string{"principles", p.Key}
 		at := func(rest ...string) []string { return append(slices.Clone(base), rest...) }
@@ -283,7 +283,10 @@ func short(s string) string {
 // and the warnings about evidence, children's voices and personal data.
 func (c *checker) semantics() {
 	d, a := c.doc, c.doc.Assessment
-	if !a.Voices.ChildrenAndYoungPeople && !a.Voices.BabiesAndYoungerChildren {
+	// A voice given as something other than true or false was reported
+	// already; do not guess that it means no.
+	children, babies := []string{"voices", "children_and_young_people"}, []string{"voices", "babies_and_younger_children"}
+	if !a.Voices.ChildrenAndYoungPeople && !a.Voices.BabiesAndYoungerChildren && d.IsBool(children...) && d.IsBool(babies...) {
 		c.add(d.KeyPos("voices"), Warning, RuleChildrenVoice, "no children's or young people's voice is recorded: NEST asks that they shape the assessment; record it under voices: once they have")
 	}
 	c.personal(a.Voices.How, "voices", "how")
@@ -300,7 +303,7 @@ func (c *checker) semantics() {
 		if rok && tok && target < rating && target >= 1 && rating <= 4 {
 			c.add(d.Pos(at("target")...), Error, RuleTarget, "target %d is below this year's rating of %d: aim for %d or higher", target, rating, rating)
 		}
-		if rok && !r.HasText() {
+		if rok && rating >= 1 && rating <= 4 && !r.HasText() {
 			c.add(d.KeyPos(base...), Warning, RuleNoEvidence, "%s is rated %d but says nothing behind it: add what is working well, concerns or actions", p.Key, rating)
 		}
 		c.personal(r.NotRated, at("not_rated")...)

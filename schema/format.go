@@ -69,6 +69,8 @@ func (r *Report) Summary() string {
 	switch {
 	case e == 0 && w == 0:
 		return fmt.Sprintf("%s checked: all valid", files)
+	case e == 0 && r.Strict:
+		return fmt.Sprintf("%s checked: %s, which fail with --strict", files, plural(w, "warning"))
 	case e == 0:
 		return fmt.Sprintf("%s checked: valid, with %s", files, plural(w, "warning"))
 	}

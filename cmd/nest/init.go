@@ -9,6 +9,7 @@ import (
 
 	"github.com/nest-nyth/nest/assessment"
 	"github.com/nest-nyth/nest/internal/files"
+	"github.com/nest-nyth/nest/schema"
 	"github.com/spf13/cobra"
 )
 
@@ -45,6 +46,9 @@ service) unless -o names one; -o - prints the template.` + "\n" + exitStatusHelp
 			}
 			if o.year == 0 {
 				o.year = time.Now().Year()
+			}
+			if o.year < schema.MinYear || o.year > schema.MaxYear {
+				return usagef("--year %d is not an assessment round: use %d to %d", o.year, schema.MinYear, schema.MaxYear)
 			}
 			return runInit(s, o)
 		},

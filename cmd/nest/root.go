@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"runtime/debug"
 	"strings"
 
@@ -45,6 +46,10 @@ func isTerminal(f *os.File) bool {
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }
 
+// goWords is how pflag passes on strconv's errors, which mean nothing to a
+// coordinator.
+var goWords = regexp.MustCompile(`: strconv\.\w+: parsing "[^"]*": (invalid syntax|value out of range)`)
+
 // usageError is a mistake on the command line: exit 2, with a hint.
 type usageError struct{ err error }
 
@@ -78,13 +83,25 @@ published schema and rules, nest init writes a template to fill in.` + "\n" + ex
 		Version:       version(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
-		Args:          noArgs,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return nil
+			}
+			msg := fmt.Sprintf("unknown command %q for nest", args[0])
+			if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+				msg += fmt.Sprintf(": did you mean %q?", s[0])
+			}
+			return usageError{errors.New(msg)}
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return cmd.Help()
+		},
 	}
 	root.SetIn(s.In)
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageError{err}
+		return usageError{errors.New(goWords.ReplaceAllString(err.Error(), ": not a whole number"))}
 	})
 	root.AddCommand(newValidateCmd(s), newSchemaCmd(s), newInitCmd(s))
 	root.CompletionOptions.HiddenDefaultCmd = true

@@ -71,11 +71,8 @@ func runValidate(s *streams, o *validateOptions) error {
 		report.Findings = append(report.Findings, schema.Finding{File: p.Path, Severity: schema.Error, Rule: schema.RuleRead, Message: "cannot read: " + p.Err.Error()})
 	}
 	for _, r := range results {
-		report.Files = append(report.Files, displayName(r.File))
-		for _, f := range r.Findings {
-			f.File = displayName(f.File)
-			report.Findings = append(report.Findings, f)
-		}
+		report.Files = append(report.Files, r.File)
+		report.Findings = append(report.Findings, r.Findings...)
 	}
 	slices.Sort(report.Files)
 	schema.Sort(report.Findings)
@@ -85,8 +82,9 @@ func runValidate(s *streams, o *validateOptions) error {
 		return fmt.Errorf("write findings: %w", err)
 	}
 	if len(report.Files) == 0 {
-		fmt.Fprintf(s.Err, "nest: warning: no .yaml or .yml files found in %s\n", strings.Join(o.paths, ", "))
-		return nil
+		fmt.Fprintf(s.Err, "nest: error: no .yaml or .yml files found in %s\n", strings.Join(o.paths, ", "))
+		fmt.Fprintf(s.Err, "nest: hint: name the folder that holds the submissions, or the files themselves\n")
+		return exitError{exitFailure}
 	}
 	if o.format == "text" {
 		fmt.Fprintln(s.Err, report.Summary())
@@ -97,10 +95,3 @@ func runValidate(s *streams, o *validateOptions) error {
 	return nil
 }
 
-// displayName names standard input in findings.
-func displayName(path string) string {
-	if path == files.Stdin {
-		return "<stdin>"
-	}
-	return path
-}

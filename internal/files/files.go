@@ -40,6 +40,9 @@ func IsYAML(name string) bool {
 func Find(paths []string) (found []string, problems []Problem) {
 	seen := map[string]bool{}
 	add := func(p string) {
+		if p != Stdin {
+			p = filepath.Clean(p)
+		}
 		if !seen[p] {
 			seen[p] = true
 			found = append(found, p)
@@ -116,7 +119,7 @@ func describe(err error) error {
 	case errors.Is(err, fs.ErrNotExist):
 		return errors.New("no such file or folder")
 	case errors.Is(err, fs.ErrPermission):
-		return errors.New("permission denied: the file cannot be read")
+		return errors.New("permission denied")
 	case errors.Is(err, syscall.ELOOP):
 		return errors.New("symbolic link loop")
 	}
