@@ -45,7 +45,8 @@ type Pos struct{ Line, Column int }
 // from so that later checks can point at the line of any value.
 type Document struct {
 	Assessment *Assessment
-	root       *yaml.Node // the top-level mapping
+	root       *yaml.Node // the top-level mapping, or the value a view is of
+	key        *yaml.Node // for a view, the key (or list item) it is under
 	data       []byte     // the file, to place positions inside text
 }
 
@@ -88,6 +89,9 @@ func parse(data []byte) (*yaml.Node, *Problem) {
 	// Unmarshal reads from the bytes directly, faster than a Decoder over a
 	// reader, and reads only the first document: a second is found by its
 	// marker line, with no second parse.
+	if root, ok := fastParse(data); ok {
+		return root, nil
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, syntaxProblem(data, err)
@@ -280,21 +284,43 @@ func (d *decoder) checkTree(n *yaml.Node) {
 		return
 	}
 	if n.Kind == yaml.MappingNode && len(n.Content) > 2 {
-		seen := make(map[string]*yaml.Node, len(n.Content)/2)
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k := n.Content[i]
-			if k.Kind != yaml.ScalarNode {
-				continue
-			}
-			if prev, ok := seen[k.Value]; ok {
-				d.add(k, RuleDuplicateKey, "key %q appears twice (first on line %d): keep one", short(k.Value), prev.Line)
-				continue
-			}
-			seen[k.Value] = k
-		}
+		d.duplicates(n.Content)
 	}
 	for _, c := range n.Content {
 		d.checkTree(c)
+	}
+}
+
+// duplicates reports repeated keys among a mapping's keys and values. The
+// format's mappings are small, where comparing pairs beats a map; a large
+// one (only a hostile file has one) gets a map.
+func (d *decoder) duplicates(content []*yaml.Node) {
+	report := func(k, prev *yaml.Node) {
+		d.add(k, RuleDuplicateKey, "key %q appears twice (first on line %d): keep one", short(k.Value), prev.Line)
+	}
+	if len(content) <= 2*16 {
+		for i := 2; i+1 < len(content); i += 2 {
+			k := content[i]
+			for j := 0; j < i; j += 2 {
+				if prev := content[j]; k.Kind == yaml.ScalarNode && prev.Kind == yaml.ScalarNode && prev.Value == k.Value {
+					report(k, prev)
+					break
+				}
+			}
+		}
+		return
+	}
+	seen := make(map[string]*yaml.Node, len(content)/2)
+	for i := 0; i+1 < len(content); i += 2 {
+		k := content[i]
+		if k.Kind != yaml.ScalarNode {
+			continue
+		}
+		if prev, ok := seen[k.Value]; ok {
+			report(k, prev)
+			continue
+		}
+		seen[k.Value] = k
 	}
 }
 
@@ -629,7 +655,7 @@ func (doc *Document) Has(path ...string) bool {
 // the key of its nearest present ancestor, so that a message about a missing
 // value points where it should go.
 func (doc *Document) Pos(path ...string) Pos {
-	n, key := doc.root, (*yaml.Node)(nil)
+	n, key := doc.root, doc.key
 	for _, p := range path {
 		k, v := child(n, p)
 		if v == nil {
@@ -647,6 +673,9 @@ func (doc *Document) Pos(path ...string) Pos {
 // item, the item itself), or Pos of path when it is absent.
 func (doc *Document) KeyPos(path ...string) Pos {
 	if len(path) == 0 {
+		if doc.key != nil {
+			return Pos{doc.key.Line, doc.key.Column}
+		}
 		return Pos{doc.root.Line, doc.root.Column}
 	}
 	parent := doc.find(path[:len(path)-1])
@@ -712,6 +741,39 @@ func (doc *Document) Text(path ...string) (value string, ok bool) {
 func (doc *Document) IsBool(path ...string) bool {
 	n := doc.find(path)
 	return n == nil || isNull(n) || n.Kind == yaml.ScalarNode && n.Tag == "!!bool"
+}
+
+// At returns a view of the part of the document at path, whose own paths
+// and positions start there; nil when nothing is at path.
+func (doc *Document) At(path ...string) *Document {
+	if len(path) == 0 {
+		return doc
+	}
+	parent := doc.find(path[:len(path)-1])
+	if parent == nil {
+		return nil
+	}
+	k, v := child(parent, path[len(path)-1])
+	if v == nil {
+		return nil
+	}
+	return &Document{Assessment: doc.Assessment, root: v, key: k, data: doc.data}
+}
+
+// Items returns a view of each item of the list at path; none when it is
+// absent or not a list.
+func (doc *Document) Items(path ...string) []*Document {
+	n := doc.find(path)
+	if n == nil || n.Kind != yaml.SequenceNode {
+		return nil
+	}
+	views := make([]Document, len(n.Content))
+	items := make([]*Document, len(n.Content))
+	for i, it := range n.Content {
+		views[i] = Document{Assessment: doc.Assessment, root: it, key: it, data: doc.data}
+		items[i] = &views[i]
+	}
+	return items
 }
 
 // Exists reports whether a key or list item is at path, even if empty.

@@ -302,10 +302,16 @@ fi
 add_tool "cat (reading only)" "$(q cat "$ONE")" "$(q find "$CN" -name '*.yaml' -exec cat '{}' +)" 0 "baseline"
 
 # ---------------------------------------------------------------- timing
-load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?")
-if awk -v l="$load" 'BEGIN { exit !(l + 0 > 0.7) }'; then
-	warn "load average is $load before timing: other work on this machine will inflate the figures"
-fi
+# Share of the CPUs that something else keeps busy, sampled over one second while this script waits.
+cpu_busy() {
+	local a b
+	a=$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6 }' /proc/stat 2>/dev/null) || { echo 0; return; }
+	sleep 1
+	b=$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6 }' /proc/stat 2>/dev/null) || { echo 0; return; }
+	awk -v a="$a" -v b="$b" 'BEGIN { split(a, x, " "); split(b, y, " "); u = y[1] - x[1]; i = y[2] - x[2]
+		printf "%d", (u + i > 0) ? 100 * u / (u + i) : 0 }'
+}
+BUSY_MAX=0
 
 fmt_time() { # seconds [stddev] -> "12.3 ms ± 0.4"
 	awk -v m="$1" -v s="${2:-0}" 'BEGIN {
@@ -335,11 +341,14 @@ peak_rss_mb() { # command... ; max RSS over 3 runs, in MB (KiB / 1024)
 for t in "${ORDER[@]}"; do
 	s=$(slug "$t")
 	say "timing $t"
-	hf "$s-1" "$RUNS_ONE" "${IGNORE[$t]}" "${ONE_CMD[$t]}"
-	hf "$s-$N" "$RUNS_MANY" "${IGNORE[$t]}" "${MANY_CMD[$t]}"
-	T1[$t]=$(fmt_time "$(mean_of "$OUT/hf-$s-1.csv")" "$(sd_of "$OUT/hf-$s-1.csv")")
-	MEANN[$t]=$(mean_of "$OUT/hf-$s-$N.csv")
-	TN[$t]=$(fmt_time "${MEANN[$t]}" "$(sd_of "$OUT/hf-$s-$N.csv")")
+	busy=$(cpu_busy)
+	if ((busy > BUSY_MAX)); then BUSY_MAX=$busy; fi
+	if ((busy > 10)); then warn "the CPUs were $busy% busy with other work just before timing $t: the figures will be inflated"; fi
+	hf "$s-one" "$RUNS_ONE" "${IGNORE[$t]}" "${ONE_CMD[$t]}"
+	hf "$s-many" "$RUNS_MANY" "${IGNORE[$t]}" "${MANY_CMD[$t]}"
+	T1[$t]=$(fmt_time "$(mean_of "$OUT/hf-$s-one.csv")" "$(sd_of "$OUT/hf-$s-one.csv")")
+	MEANN[$t]=$(mean_of "$OUT/hf-$s-many.csv")
+	TN[$t]=$(fmt_time "${MEANN[$t]}" "$(sd_of "$OUT/hf-$s-many.csv")")
 	if [[ $t == cat* ]]; then
 		RSS1[$t]="" RSSN[$t]=""
 	else
@@ -359,7 +368,7 @@ cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || 
 {
 	echo "## nest validate: speed and memory"
 	echo
-	echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs${cpu:+ ($cpu)}, load average $load before timing."
+	echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs${cpu:+ ($cpu)}; other work kept the CPUs at most $BUSY_MAX% busy in the second before each tool was timed."
 	echo "${nestver:-nest}, $vcs, built with $(go env GOVERSION); Node.js $(node --version 2>/dev/null || echo '-'); $(hyperfine --version)."
 	echo "Corpus: $N files, $AVG bytes a file on average ($BYTES bytes), made from examples/2024; one-file case: ${ONE#"$ROOT"/} ($ONE_BYTES bytes)."
 	echo "Wall time is hyperfine's mean ± σ (warm-up 1, $RUNS_ONE runs for 1 file, $RUNS_MANY runs for $N files); peak RSS is the largest of 3 runs of /usr/bin/time -v."

@@ -23,14 +23,7 @@ type FileResult struct {
 }
 
 // Valid reports whether the file has no error (warnings allowed).
-func (r *FileResult) Valid() bool {
-	for _, f := range r.Findings {
-		if f.Severity == Error {
-			return false
-		}
-	}
-	return true
-}
+func (r *FileResult) Valid() bool { return !hasError(r.Findings) }
 
 // BatchOptions say how to check a batch of files.
 type BatchOptions struct {

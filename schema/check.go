@@ -3,7 +3,6 @@ package schema
 import (
 	"cmp"
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -53,13 +52,15 @@ type Result struct {
 }
 
 // Valid reports whether the result has no error (warnings allowed).
-func (r *Result) Valid() bool {
-	for _, f := range r.Findings {
+func (r *Result) Valid() bool { return !hasError(r.Findings) }
+
+func hasError(fs []Finding) bool {
+	for _, f := range fs {
 		if f.Severity == Error {
-			return false
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // Check decodes one file and applies every single-file rule. name is used
@@ -87,13 +88,13 @@ func (c *checker) add(pos assessment.Pos, sev Severity, rule, format string, arg
 	c.findings = append(c.findings, Finding{File: c.file, Line: pos.Line, Column: pos.Column, Severity: sev, Rule: rule, Message: fmt.Sprintf(format, args...)})
 }
 
-// required reports a key that is missing or empty.
-func (c *checker) required(path ...string) bool {
-	if c.doc.Has(path...) {
+// required reports a key of d that is missing or empty; field names its
+// text in the catalogue.
+func (c *checker) required(d *assessment.Document, key, field string) bool {
+	if d.Has(key) {
 		return true
 	}
-	f := assessment.Fields[strings.Join(path, ".")]
-	c.add(c.doc.Pos(path...), Error, RuleRequired, "%s is missing: add %s: (%s)", path[len(path)-1], path[len(path)-1], lowerFirst(f.Help))
+	c.add(d.Pos(key), Error, RuleRequired, "%s is missing: add %s: (%s)", key, key, lowerFirst(assessment.Fields[field].Help))
 	return false
 }
 
@@ -105,163 +106,202 @@ func lowerFirst(s string) string {
 }
 
 // oneOf checks a word against a closed list.
-func (c *checker) oneOf(allowed []string, path ...string) {
-	v, ok := c.doc.Text(path...)
+func (c *checker) oneOf(d *assessment.Document, allowed []string, key string) {
+	v, ok := d.Text(key)
 	if !ok || slices.Contains(allowed, v) {
 		return
 	}
-	key := path[len(path)-1]
 	msg := fmt.Sprintf("%s %q is not one of the allowed values", key, short(v))
 	if s := assessment.Closest(v, allowed); s != "" {
 		msg += fmt.Sprintf(": did you mean %q?", s)
 	} else {
 		msg += ": use one of " + strings.Join(allowed, ", ")
 	}
-	c.add(c.doc.Pos(path...), Error, RuleUnknownValue, "%s", msg)
+	c.add(d.Pos(key), Error, RuleUnknownValue, "%s", msg)
 }
 
-var (
-	kebabRE = regexp.MustCompile(kebabPattern)
-	monthRE = regexp.MustCompile(monthPattern)
-)
-
-func (c *checker) tags(what string, path ...string) {
-	for i := 0; ; i++ {
-		p := append(slices.Clone(path), strconv.Itoa(i))
-		if !c.doc.Exists(p...) {
-			return
+// isTag reports whether s is lowercase words joined by single hyphens, as
+// kebabPattern says (checked by hand: this runs for every tag of every file).
+func isTag(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
 		}
-		v, ok := c.doc.Text(p...)
-		if ok && !kebabRE.MatchString(v) {
-			c.add(c.doc.Pos(p...), Error, RuleTagFormat, "%s tag %q should be lowercase words joined by hyphens, like %q", what, short(v), suggestTag(v))
+	}
+	return true
+}
+
+// isMonth reports whether s is YYYY-MM with a month from 01 to 12, as
+// monthPattern says.
+func isMonth(s string) bool {
+	if len(s) != 7 || s[4] != '-' {
+		return false
+	}
+	for i, c := range []byte(s) {
+		if i != 4 && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	m := (s[5]-'0')*10 + s[6] - '0'
+	return m >= 1 && m <= 12
+}
+
+func (c *checker) tags(d *assessment.Document, what, key string) {
+	for _, item := range d.Items(key) {
+		if v, ok := item.Text(); ok && !isTag(v) {
+			c.add(item.Pos(), Error, RuleTagFormat, "%s tag %q should be lowercase words joined by hyphens, like %q", what, short(v), suggestTag(v))
 		}
 	}
 }
 
-func (c *checker) rating(path ...string) {
-	v, ok := c.doc.Int(path...)
+func suggestTag(s string) string {
+	if t := assessment.TagOf(s); t != "" {
+		return t
+	}
+	return "short-term-funding"
+}
+
+func (c *checker) rating(d *assessment.Document, key string) {
+	v, ok := d.Int(key)
 	if !ok || v >= 1 && v <= 4 {
 		return
 	}
-	c.add(c.doc.Pos(path...), Error, RuleRatingRange, "%s %d is out of range: use 1 (basic) to 4 (embedded)", path[len(path)-1], v)
+	c.add(d.Pos(key), Error, RuleRatingRange, "%s %d is out of range: use 1 (basic) to 4 (embedded)", key, v)
 }
+
+var (
+	regionKeys = func() []string {
+		keys := make([]string, len(assessment.Regions))
+		for i, r := range assessment.Regions {
+			keys[i] = r.Key
+		}
+		return keys
+	}()
+	scopeKeys  = assessment.Keys(assessment.Scopes)
+	statusKeys = assessment.Keys(assessment.Statuses)
+	sectorKeys = assessment.Keys(assessment.Sectors)
+	sourceKeys = assessment.Keys(assessment.Sources)
+)
 
 // values checks what the JSON Schema says about values: required keys,
 // allowed words, ranges and formats.
 func (c *checker) values() {
 	d := c.doc
-	if c.required("nest") {
+	if c.required(d, "nest", "nest") {
 		if v, ok := d.Int("nest"); ok && v != assessment.FormatVersion {
 			c.add(d.Pos("nest"), Error, RuleFormatVersion, "this file is in format version %d, but this nest reads version %d: update nest, or write nest: %d", v, assessment.FormatVersion, assessment.FormatVersion)
 		}
 	}
-	regions := make([]string, len(assessment.Regions))
-	for i, r := range assessment.Regions {
-		regions[i] = r.Key
+	if c.required(d, "region", "region") {
+		c.oneOf(d, regionKeys, "region")
 	}
-	if c.required("region") {
-		c.oneOf(regions, "region")
+	if c.required(d, "scope", "scope") {
+		c.oneOf(d, scopeKeys, "scope")
 	}
-	if c.required("scope") {
-		c.oneOf(assessment.Keys(assessment.Scopes), "scope")
-	}
-	c.required("organisation")
-	if c.required("year") {
+	c.required(d, "organisation", "organisation")
+	if c.required(d, "year", "year") {
 		if v, ok := d.Int("year"); ok && (v < MinYear || v > MaxYear) {
 			c.add(d.Pos("year"), Error, RuleYearRange, "year %d is out of range: use the year of the assessment round, %d to %d", v, MinYear, MaxYear)
 		}
 	}
-	if c.required("status") {
-		c.oneOf(assessment.Keys(assessment.Statuses), "status")
+	if c.required(d, "status", "status") {
+		c.oneOf(d, statusKeys, "status")
 	}
 	if v, ok := d.Text("submitted"); ok && !validDate(v) {
 		c.add(d.Pos("submitted"), Error, RuleDateFormat, "submitted %q is not a date: write it as YYYY-MM-DD, like 2024-10-31", short(v))
 	}
 
 	scope, _ := d.Text("scope")
+	service := d.At("service")
+	if service != nil && !service.IsMap() {
+		service = nil // empty, or not a group of keys (reported already)
+	}
 	switch {
 	case scope == assessment.ScopeService && !d.Has("service"):
 		c.add(d.Pos("scope"), Error, RuleServiceScope, "a file of scope service needs a service: group with its sector")
-	case scope == assessment.ScopeService:
-		if c.required("service", "sector") {
-			c.oneOf(assessment.Keys(assessment.Sectors), "service", "sector")
-		}
+	case scope == assessment.ScopeService && service != nil:
+		c.required(service, "sector", "service.sector")
 	case d.Has("service") && scope != "":
 		c.add(d.KeyPos("service"), Error, RuleServiceScope, "service: is only for files of scope service: remove it, or set scope: service")
 	}
-	if scope != assessment.ScopeService && d.Has("service", "sector") {
-		// Sector words are still checked so a later change of scope is clean.
-		c.oneOf(assessment.Keys(assessment.Sectors), "service", "sector")
+	if service != nil {
+		// Sector words are checked whatever the scope, so a later change
+		// of scope is clean.
+		c.oneOf(service, sectorKeys, "sector")
+		c.tags(service, "funding", "funding")
 	}
-	c.tags("funding", "service", "funding")
 
 	status, _ := d.Text("status")
 	final := status == assessment.StatusFinal
-	if final {
-		if !d.Has("submitted") {
-			c.add(d.Pos("status"), Error, RuleFinal, "a final file needs the date it was submitted: add submitted: YYYY-MM-DD, or set status: draft")
+	if final && !d.Has("submitted") {
+		c.add(d.Pos("status"), Error, RuleFinal, "a final file needs the date it was submitted: add submitted: YYYY-MM-DD, or set status: draft")
+	}
+	principles := d.At("principles")
+	for _, p := range assessment.Principles {
+		var pd *assessment.Document
+		if principles != nil {
+			pd = principles.At(p.Key)
 		}
-		for _, p := range assessment.Principles {
-			if !d.Exists("principles", p.Key) {
+		if pd == nil {
+			if final {
 				c.add(d.Pos("principles", p.Key), Error, RuleFinal, "a final file needs all six principles: %s (%s) is missing", p.Key, p.Name.EN)
 			}
+			continue
 		}
-	}
-
-	for _, p := range assessment.Principles {
-		if !d.Exists("principles", p.Key) || d.Has("principles", p.Key) && !d.IsMap("principles", p.Key) {
-			continue // absent, or not a group of keys (reported already)
+		if pd.Has() && !pd.IsMap() {
+			continue // not a group of keys: reported already
 		}
-		base := []string{"principles", p.Key}
-		at := func(rest ...string) []string { return append(slices.Clone(base), rest...) }
-		c.rating(at("rating")...)
-		c.rating(at("target")...)
-		_, rated := d.Int(at("rating")...)
-		reason := d.Has(at("not_rated")...)
-		switch {
-		case rated && reason:
-			c.add(d.KeyPos(at("not_rated")...), Error, RuleNotRated, "%s has both a rating and a reason for not rating it: keep one", p.Key)
-		case !rated && !reason && !d.Has(at("rating")...):
-			sev := Warning
-			if final {
-				sev = Error
-			}
-			c.add(d.KeyPos(base...), sev, RuleNotRated, "%s has no rating: give a rating from 1 to 4, or say why in not_rated", p.Key)
-		}
-		for i := 0; d.Exists(at("actions", strconv.Itoa(i))...); i++ {
-			item := at("actions", strconv.Itoa(i))
-			if !d.IsMap(item...) {
-				continue
-			}
-			if !d.Has(append(item, "action")...) {
-				c.add(d.Pos(item...), Error, RuleRequired, "each action needs action: saying what will be done")
-			}
-			if v, ok := d.Text(append(item, "due")...); ok && !monthRE.MatchString(v) {
-				c.add(d.Pos(append(item, "due")...), Error, RuleDateFormat, "due %q is not a month: write it as YYYY-MM, like 2025-03", short(v))
-			}
-		}
-		c.tags("theme", at("themes")...)
-		for i := 0; d.Exists(at("feedback", strconv.Itoa(i))...); i++ {
-			item := at("feedback", strconv.Itoa(i))
-			if !d.IsMap(item...) {
-				continue
-			}
-			if !d.Has(append(item, "quote")...) {
-				c.add(d.Pos(item...), Error, RuleRequired, "each feedback item needs quote: with the words said")
-			}
-			if c.requiredItem(append(item, "from"), "each feedback item needs from: saying who it came from ("+strings.Join(assessment.Keys(assessment.Sources), ", ")+")") {
-				c.oneOf(assessment.Keys(assessment.Sources), append(item, "from")...)
-			}
-		}
+		c.principle(pd, p.Key, final)
 	}
 }
 
-func (c *checker) requiredItem(path []string, msg string) bool {
-	if c.doc.Has(path...) {
-		return true
+func (c *checker) principle(d *assessment.Document, key string, final bool) {
+	c.rating(d, "rating")
+	c.rating(d, "target")
+	_, rated := d.Int("rating")
+	reason := d.Has("not_rated")
+	switch {
+	case rated && reason:
+		c.add(d.KeyPos("not_rated"), Error, RuleNotRated, "%s has both a rating and a reason for not rating it: keep one", key)
+	case !rated && !reason && !d.Has("rating"):
+		sev := Warning
+		if final {
+			sev = Error
+		}
+		c.add(d.KeyPos(), sev, RuleNotRated, "%s has no rating: give a rating from 1 to 4, or say why in not_rated", key)
 	}
-	c.add(c.doc.Pos(path...), Error, RuleRequired, "%s", msg)
-	return false
+	for _, item := range d.Items("actions") {
+		if !item.IsMap() {
+			continue
+		}
+		if !item.Has("action") {
+			c.add(item.Pos(), Error, RuleRequired, "each action needs action: saying what will be done")
+		}
+		if v, ok := item.Text("due"); ok && !isMonth(v) {
+			c.add(item.Pos("due"), Error, RuleDateFormat, "due %q is not a month: write it as YYYY-MM, like 2025-03", short(v))
+		}
+	}
+	c.tags(d, "theme", "themes")
+	for _, item := range d.Items("feedback") {
+		if !item.IsMap() {
+			continue
+		}
+		if !item.Has("quote") {
+			c.add(item.Pos(), Error, RuleRequired, "each feedback item needs quote: with the words said")
+		}
+		if !item.Has("from") {
+			c.add(item.Pos("from"), Error, RuleRequired, "each feedback item needs from: saying who it came from (%s)", strings.Join(sourceKeys, ", "))
+		} else {
+			c.oneOf(item, sourceKeys, "from")
+		}
+	}
 }
 
 func validDate(s string) bool {
@@ -285,56 +325,63 @@ func (c *checker) semantics() {
 	d, a := c.doc, c.doc.Assessment
 	// A voice given as something other than true or false was reported
 	// already; do not guess that it means no.
-	children, babies := []string{"voices", "children_and_young_people"}, []string{"voices", "babies_and_younger_children"}
-	if !a.Voices.ChildrenAndYoungPeople && !a.Voices.BabiesAndYoungerChildren && d.IsBool(children...) && d.IsBool(babies...) {
+	if !a.Voices.ChildrenAndYoungPeople && !a.Voices.BabiesAndYoungerChildren &&
+		d.IsBool("voices", "children_and_young_people") && d.IsBool("voices", "babies_and_younger_children") {
 		c.add(d.KeyPos("voices"), Warning, RuleChildrenVoice, "no children's or young people's voice is recorded: NEST asks that they shape the assessment; record it under voices: once they have")
 	}
-	c.personal(a.Voices.How, "voices", "how")
-	c.personal(a.Organisation, "organisation")
+	c.personal(d.At("voices"), a.Voices.How, "how")
+	c.personal(d, a.Organisation, "organisation")
+	principles := d.At("principles")
+	if principles == nil {
+		return
+	}
 	for _, p := range assessment.Principles {
-		r := a.Principles[p.Key]
-		if r == nil {
+		r, pd := a.Principles[p.Key], principles.At(p.Key)
+		if r == nil || pd == nil {
 			continue
 		}
-		base := []string{"principles", p.Key}
-		at := func(rest ...string) []string { return append(slices.Clone(base), rest...) }
-		rating, rok := d.Int(at("rating")...)
-		target, tok := d.Int(at("target")...)
+		rating, rok := pd.Int("rating")
+		target, tok := pd.Int("target")
 		if rok && tok && target < rating && target >= 1 && rating <= 4 {
-			c.add(d.Pos(at("target")...), Error, RuleTarget, "target %d is below this year's rating of %d: aim for %d or higher", target, rating, rating)
+			c.add(pd.Pos("target"), Error, RuleTarget, "target %d is below this year's rating of %d: aim for %d or higher", target, rating, rating)
 		}
 		if rok && rating >= 1 && rating <= 4 && !r.HasText() {
-			c.add(d.KeyPos(base...), Warning, RuleNoEvidence, "%s is rated %d but says nothing behind it: add what is working well, concerns or actions", p.Key, rating)
+			c.add(pd.KeyPos(), Warning, RuleNoEvidence, "%s is rated %d but says nothing behind it: add what is working well, concerns or actions", p.Key, rating)
 		}
-		c.personal(r.NotRated, at("not_rated")...)
-		c.personal(r.WorkingWell, at("working_well")...)
-		c.personal(r.Concerns, at("concerns")...)
-		c.personal(r.GoodLooksLike, at("good_looks_like")...)
-		for i, act := range r.Actions {
-			c.personal(act.Action, at("actions", strconv.Itoa(i), "action")...)
-			c.personal(act.Owner, at("actions", strconv.Itoa(i), "owner")...)
+		c.personal(pd, r.NotRated, "not_rated")
+		c.personal(pd, r.WorkingWell, "working_well")
+		c.personal(pd, r.Concerns, "concerns")
+		c.personal(pd, r.GoodLooksLike, "good_looks_like")
+		if len(r.Actions) > 0 {
+			for i, item := range pd.Items("actions") {
+				if i < len(r.Actions) {
+					c.personal(item, r.Actions[i].Action, "action")
+					c.personal(item, r.Actions[i].Owner, "owner")
+				}
+			}
 		}
-		for i, q := range r.Feedback {
-			c.personal(q.Quote, at("feedback", strconv.Itoa(i), "quote")...)
+		if len(r.Feedback) > 0 {
+			for i, item := range pd.Items("feedback") {
+				if i < len(r.Feedback) {
+					c.personal(item, r.Feedback[i].Quote, "quote")
+				}
+			}
 		}
 	}
 }
 
-func (c *checker) personal(text string, path ...string) {
+// personal warns when text, the value of key in d, looks like personal data.
+func (c *checker) personal(d *assessment.Document, text, key string) {
+	if d == nil {
+		return
+	}
 	kind, offset := PersonalData(text)
 	if kind == "" {
 		return
 	}
-	pos := c.doc.Pos(path...)
-	if line, col, ok := c.doc.TextPos(offset, path...); ok {
+	pos := d.Pos(key)
+	if line, col, ok := d.TextPos(offset, key); ok {
 		pos = assessment.Pos{Line: line, Column: col}
 	}
 	c.add(pos, Warning, RulePersonalData, "this looks like %s: reports are published, so remove anything that identifies a person", kind)
-}
-
-func suggestTag(s string) string {
-	if t := assessment.TagOf(s); t != "" {
-		return t
-	}
-	return "short-term-funding"
 }

@@ -19,9 +19,21 @@ var (
 // PersonalData reports the first thing in text that looks like personal
 // data: what kind it is, and its byte offset. kind is "" when there is none.
 func PersonalData(text string) (kind string, offset int) {
-	hasAt := strings.IndexByte(text, '@') >= 0
-	hasDigit := strings.ContainsAny(text, "0123456789")
-	if !hasAt && !hasDigit {
+	// One pass finds what each pattern needs before it can match, so the
+	// regular expressions run only on the rare text that might match.
+	hasAt, digits, codeLike := false, 0, false
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c == '@':
+			hasAt = true
+		case c >= '0' && c <= '9':
+			digits++
+			if i > 0 && text[i-1] >= 'A' && text[i-1] <= 'Z' {
+				codeLike = true // a letter then a digit, as in CF10
+			}
+		}
+	}
+	if !hasAt && digits == 0 {
 		return "", 0 // the common case, and cheap
 	}
 	best, bestAt := "", len(text)
@@ -33,7 +45,7 @@ func PersonalData(text string) (kind string, offset int) {
 	if hasAt {
 		try("an e-mail address", emailRE.FindStringIndex(text))
 	}
-	if hasDigit {
+	if digits >= 10 { // phone and NHS numbers have ten digits or more
 		try("a phone number", phoneRE.FindStringIndex(text))
 		for _, loc := range nhsRE.FindAllStringIndex(text, -1) {
 			if nhsChecksum(text[loc[0]:loc[1]]) {
@@ -41,13 +53,27 @@ func PersonalData(text string) (kind string, offset int) {
 				break
 			}
 		}
+	}
+	if codeLike {
 		try("a postcode", postcodeRE.FindStringIndex(text))
+	}
+	if digits >= 4 && mentionsBirth(text) {
 		try("a date of birth", birthRE.FindStringIndex(text))
 	}
 	if best == "" {
 		return "", 0
 	}
 	return best, bestAt
+}
+
+// mentionsBirth is a cheap test for the words birthRE starts with.
+func mentionsBirth(text string) bool {
+	for _, w := range []string{"orn", "ORN", "irth", "IRTH", "ob", "OB", "o.b", "O.B"} {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // nhsChecksum applies the NHS number's modulus 11 check, which most ten

@@ -60,8 +60,8 @@ standard error.` + "\n" + exitStatusHelp,
 func runValidate(s *streams, o *validateOptions) error {
 	// Parsing YAML makes short-lived garbage; collecting it less often is
 	// the biggest single saving, and the limit keeps memory flat.
-	debug.SetGCPercent(400)
-	debug.SetMemoryLimit(48 << 20)
+	debug.SetGCPercent(-1)
+	debug.SetMemoryLimit(40 << 20)
 
 	paths, problems := files.Find(o.paths)
 	results := schema.CheckFiles(paths, schema.BatchOptions{Stdin: s.In, Workers: o.jobs})

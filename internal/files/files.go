@@ -145,19 +145,27 @@ func Read(path string, stdin io.Reader, limit int64) ([]byte, error) {
 			return nil, describe(err)
 		}
 		defer f.Close()
-		if info, err := f.Stat(); err == nil {
-			if info.IsDir() {
-				return nil, errors.New("is a folder")
-			}
-			if info.Size() > limit {
-				return nil, fmt.Errorf("%w: %d bytes, over the limit of %d", ErrTooLarge, info.Size(), limit)
-			}
-		}
 		r = f
 	}
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
-		return nil, describe(err)
+	// Most files are a few kilobytes: start with room for them, so that
+	// reading takes one allocation and no stat.
+	data := make([]byte, 0, 8<<10)
+	for int64(len(data)) <= limit {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := r.Read(data[len(data):min(cap(data), int(limit)+1)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *fs.PathError
+			if errors.As(err, &pe) && errors.Is(pe.Err, syscall.EISDIR) {
+				return nil, errors.New("is a folder")
+			}
+			return nil, describe(err)
+		}
 	}
 	if int64(len(data)) > limit {
 		return nil, fmt.Errorf("%w: over the limit of %d bytes", ErrTooLarge, limit)

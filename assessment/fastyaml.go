@@ -1,0 +1,447 @@
+package assessment
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// fastParse reads the plain subset of YAML that NEST files are written in
+// (block mappings and lists, plain and single-quoted text, | blocks, short
+// [flow, lists]) straight into the node tree yaml.v3 would build, several
+// times faster than yaml.v3. On anything outside that subset it gives up
+// (ok false) and the caller parses with yaml.v3, so it changes no result:
+// FuzzFastParse holds it to yaml.v3's tree, position for position.
+func fastParse(data []byte) (root *yaml.Node, ok bool) {
+	p := fastParser{}
+	if !p.split(data) {
+		return nil, false
+	}
+	i := p.next(0)
+	if i < 0 || p.lines[i].indent != 0 {
+		return nil, false
+	}
+	root, ok = p.mapping(i, 0)
+	if !ok || p.next(p.pos) >= 0 {
+		return nil, false
+	}
+	return root, true
+}
+
+type fastLine struct {
+	text   string // without the newline
+	indent int    // where the content starts: spaces, and "- " of a list item
+	blank  bool   // only spaces, or a comment
+}
+
+type fastParser struct {
+	lines []fastLine
+	pos   int // the first line not yet consumed
+}
+
+// split cuts data into lines, refusing what the subset leaves to yaml.v3:
+// tabs, carriage returns, byte order marks, document markers, directives.
+func (p *fastParser) split(data []byte) bool {
+	if len(data) == 0 || data[len(data)-1] != '\n' || !printable(data) {
+		return false // without a final newline, the last | block ends differently
+	}
+	s := string(data)
+	p.lines = make([]fastLine, 0, strings.Count(s, "\n")+1)
+	for len(s) > 0 {
+		line := s
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			line, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
+		indent := 0
+		for indent < len(line) && line[indent] == ' ' {
+			indent++
+		}
+		rest := line[indent:]
+		if indent == 0 && (strings.HasPrefix(rest, "%") || strings.HasPrefix(rest, "---") || strings.HasPrefix(rest, "...")) {
+			return false
+		}
+		p.lines = append(p.lines, fastLine{text: line, indent: indent, blank: rest == "" || rest[0] == '#'})
+	}
+	return true
+}
+
+// printable reports whether data is UTF-8 made only of the characters
+// YAML allows, less tabs, byte order marks and every line break but \n
+// (carriage returns, NEL, U+2028 and U+2029 move yaml.v3's line count).
+func printable(data []byte) bool {
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\n' || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError || r < 0xA0 || r == 0x2028 || r == 0x2029 || r >= 0xD800 && r <= 0xDFFF || r == 0xFEFF || r == 0xFFFE || r == 0xFFFF {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// next returns the first line from i on that is not blank, or -1.
+func (p *fastParser) next(i int) int {
+	for ; i < len(p.lines); i++ {
+		if !p.lines[i].blank {
+			return i
+		}
+	}
+	return -1
+}
+
+func col(text string, offset int) int {
+	return utf8.RuneCountInString(text[:offset]) + 1
+}
+
+// mapping reads a block mapping whose keys start at column indent, from
+// line i.
+func (p *fastParser) mapping(i, indent int) (*yaml.Node, bool) {
+	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: i + 1, Column: indent + 1}
+	for i >= 0 && p.lines[i].indent == indent {
+		line := p.lines[i]
+		content := line.text[indent:]
+		colon := strings.Index(content, ":")
+		if colon <= 0 || (colon+1 < len(content) && content[colon+1] != ' ') {
+			return nil, false
+		}
+		key := content[:colon]
+		if !plainKey(key) {
+			return nil, false
+		}
+		m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key, Line: i + 1, Column: indent + 1})
+		start := indent + colon + 1
+		for start < len(line.text) && line.text[start] == ' ' {
+			start++
+		}
+		value, ok := p.value(i, indent, start)
+		if !ok {
+			return nil, false
+		}
+		m.Content = append(m.Content, value)
+		i = p.next(p.pos)
+	}
+	if i >= 0 && p.lines[i].indent > indent {
+		return nil, false
+	}
+	return m, true
+}
+
+// plainKey accepts the keys of the format: letters, digits, _ and -,
+// starting with a letter, and not a word YAML reads as a boolean or null.
+func plainKey(k string) bool {
+	if k == "" || !(k[0] >= 'a' && k[0] <= 'z' || k[0] >= 'A' && k[0] <= 'Z') {
+		return false
+	}
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	switch k {
+	case "true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL":
+		return false
+	}
+	return true
+}
+
+// value reads the value of a key at column indent on line i, starting at
+// byte start of the line, and leaves p.pos after it.
+func (p *fastParser) value(i, indent, start int) (*yaml.Node, bool) {
+	text := p.lines[i].text
+	rest := text[start:]
+	p.pos = i + 1
+	if rest == "" || rest[0] == '#' {
+		// Nothing on the line: a nested block, or an empty value.
+		j := p.next(i + 1)
+		switch {
+		case j >= 0 && p.lines[j].indent > indent:
+			return p.block(j, p.lines[j].indent)
+		case j >= 0 && p.lines[j].indent == indent && isItem(p.lines[j].text[indent:]):
+			return p.sequence(j, indent)
+		}
+		return nil, false // an empty value: leave its position to yaml.v3
+	}
+	n, ok := p.scalar(i, start)
+	if !ok {
+		return nil, false
+	}
+	if n.Style == yaml.LiteralStyle {
+		return n, true
+	}
+	// A plain value that goes on over the next, deeper lines is left to
+	// yaml.v3.
+	if j := p.next(i + 1); j >= 0 && p.lines[j].indent > indent {
+		return nil, false
+	}
+	return n, true
+}
+
+func isItem(content string) bool {
+	return content == "-" || strings.HasPrefix(content, "- ")
+}
+
+// block reads the nested block starting at line i with column indent.
+func (p *fastParser) block(i, indent int) (*yaml.Node, bool) {
+	if isItem(p.lines[i].text[indent:]) {
+		return p.sequence(i, indent)
+	}
+	return p.mapping(i, indent)
+}
+
+// sequence reads a block list whose dashes are at column indent.
+func (p *fastParser) sequence(i, indent int) (*yaml.Node, bool) {
+	s := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: i + 1, Column: indent + 1}
+	for i >= 0 && p.lines[i].indent == indent && isItem(p.lines[i].text[indent:]) {
+		text := p.lines[i].text
+		start := indent + 1
+		for start < len(text) && text[start] == ' ' {
+			start++
+		}
+		if start == len(text) || text[start] == '#' || text[start] == '-' {
+			return nil, false // an empty item, or a list in a list
+		}
+		var item *yaml.Node
+		var ok bool
+		if k := strings.Index(text[start:], ":"); k > 0 && (start+k+1 == len(text) || text[start+k+1] == ' ') && plainKey(text[start:start+k]) {
+			// "- key: value": a mapping whose keys line up after the dash.
+			p.lines[i].indent = start
+			item, ok = p.mapping(i, start)
+			p.lines[i].indent = indent
+		} else {
+			item, ok = p.scalar(i, start)
+			p.pos = i + 1
+			if ok && item.Style != yaml.LiteralStyle {
+				if j := p.next(i + 1); j >= 0 && p.lines[j].indent > indent {
+					return nil, false
+				}
+			}
+		}
+		if !ok {
+			return nil, false
+		}
+		s.Content = append(s.Content, item)
+		i = p.next(p.pos)
+	}
+	if i >= 0 && p.lines[i].indent > indent {
+		return nil, false
+	}
+	return s, true
+}
+
+// scalar reads the value that starts at byte start of line i: a | block,
+// a [flow list], {}, a single-quoted or a plain scalar.
+func (p *fastParser) scalar(i, start int) (*yaml.Node, bool) {
+	text := p.lines[i].text
+	rest := text[start:]
+	n := &yaml.Node{Kind: yaml.ScalarNode, Line: i + 1, Column: col(text, start)}
+	switch rest[0] {
+	case '|':
+		return p.literal(i, start)
+	case '[':
+		return p.flowList(i, start)
+	case '{':
+		if strings.TrimRight(rest, " ") != "{}" {
+			return nil, false
+		}
+		return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: yaml.FlowStyle, Line: i + 1, Column: n.Column}, true
+	case '\'':
+		end := 1
+		var b strings.Builder
+		for {
+			q := strings.IndexByte(rest[end:], '\'')
+			if q < 0 {
+				return nil, false // goes on to another line
+			}
+			b.WriteString(rest[end : end+q])
+			end += q + 1
+			if end < len(rest) && rest[end] == '\'' {
+				b.WriteByte('\'')
+				end++
+				continue
+			}
+			break
+		}
+		if after := strings.TrimLeft(rest[end:], " "); after != "" && (after[0] != '#' || after == rest[end:]) {
+			return nil, false
+		}
+		n.Tag, n.Value, n.Style = "!!str", b.String(), yaml.SingleQuotedStyle
+		return n, true
+	}
+	value, ok := plainValue(rest)
+	if !ok {
+		return nil, false
+	}
+	n.Tag, n.Value = resolvePlain(value)
+	if n.Tag == "" {
+		return nil, false
+	}
+	return n, true
+}
+
+// plainValue cuts a comment off a plain scalar and checks it is one the
+// subset reads: no indicator first, no ": " or " #" inside.
+func plainValue(s string) (string, bool) {
+	if i := strings.Index(s, " #"); i >= 0 {
+		s = s[:i]
+	}
+	s = strings.TrimRight(s, " ")
+	if s == "" || strings.ContainsRune("?:,[]{}#&*!|>'\"%@`", rune(s[0])) || (s[0] == '-' && (len(s) == 1 || s[1] == ' ')) {
+		return "", false
+	}
+	if strings.Contains(s, ": ") || strings.HasSuffix(s, ":") {
+		return "", false
+	}
+	return s, true
+}
+
+// resolvePlain gives a plain scalar the tag yaml.v3 would, or "" for the
+// forms the subset leaves to yaml.v3 (floats, octal, other timestamps).
+func resolvePlain(s string) (tag, value string) {
+	switch s {
+	case "true", "True", "TRUE", "false", "False", "FALSE":
+		return "!!bool", s
+	case "~", "null", "Null", "NULL":
+		return "!!null", s
+	}
+	switch c := s[0]; {
+	case c == '.' || c == '<' || c == '+':
+		return "", ""
+	case c == '-' || c >= '0' && c <= '9':
+		switch {
+		case isDecimal(s):
+			return "!!int", s
+		case isDate(s):
+			if _, err := time.Parse("2006-1-2", s); err == nil {
+				return "!!timestamp", s
+			}
+			return "!!str", s
+		case len(s) == 7 && isDate(s+"-01"):
+			return "!!str", s // a month, YYYY-MM
+		}
+		return "", ""
+	}
+	return "!!str", s
+}
+
+func isDecimal(s string) bool {
+	if s[0] == '-' {
+		s = s[1:]
+	}
+	if s == "" || len(s) > 18 || (s[0] == '0' && len(s) > 1) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// literal reads a | or |- block scalar whose indicator is at byte start of
+// line i.
+func (p *fastParser) literal(i, start int) (*yaml.Node, bool) {
+	text := p.lines[i].text
+	header := strings.TrimRight(text[start:], " ")
+	if c := strings.Index(header, " #"); c >= 0 {
+		header = strings.TrimRight(header[:c], " ")
+	}
+	strip := false
+	switch header {
+	case "|":
+	case "|-":
+		strip = true
+	default:
+		return nil, false
+	}
+	parent := p.lines[i].indent
+	j := i + 1
+	if j >= len(p.lines) || p.lines[j].indent <= parent || p.lines[j].indent == len(p.lines[j].text) {
+		return nil, false // empty, or starting with an empty line
+	}
+	indent := p.lines[j].indent
+	var b strings.Builder
+	pendingBlank := 0
+	for ; j < len(p.lines); j++ {
+		l := p.lines[j]
+		if strings.TrimLeft(l.text, " ") == "" {
+			if len(l.text) > indent {
+				return nil, false // spaces beyond the indentation on an empty line
+			}
+			pendingBlank++
+			continue
+		}
+		if l.indent < indent {
+			break
+		}
+		for ; pendingBlank > 0; pendingBlank-- {
+			b.WriteByte('\n')
+		}
+		b.WriteString(l.text[indent:])
+		b.WriteByte('\n')
+	}
+	if j < len(p.lines) && p.lines[j].indent > parent {
+		return nil, false // a less indented line that still belongs to the block
+	}
+	value := b.String()
+	if strip {
+		value = strings.TrimSuffix(value, "\n")
+	}
+	p.pos = j - pendingBlank
+	if j == len(p.lines) {
+		p.pos = j
+	}
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: value, Style: yaml.LiteralStyle, Line: i + 1, Column: col(text, start)}, true
+}
+
+// flowList reads a [flow, list] of plain scalars on one line.
+func (p *fastParser) flowList(i, start int) (*yaml.Node, bool) {
+	text := p.lines[i].text
+	end := strings.IndexByte(text[start:], ']')
+	if end < 0 {
+		return nil, false
+	}
+	end += start
+	if after := strings.TrimLeft(text[end+1:], " "); after != "" && (after[0] != '#' || after == text[end+1:]) {
+		return nil, false
+	}
+	s := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle, Line: i + 1, Column: col(text, start)}
+	inner := text[start+1 : end]
+	if strings.TrimSpace(inner) == "" {
+		if inner != "" {
+			return nil, false
+		}
+		return s, true
+	}
+	offset := start + 1
+	for _, item := range strings.Split(inner, ",") {
+		lead := len(item) - len(strings.TrimLeft(item, " "))
+		v := strings.TrimRight(item[lead:], " ")
+		if v == "" || strings.ContainsAny(v, "[]{}#:'\"") {
+			return nil, false
+		}
+		if pv, ok := plainValue(v); !ok || pv != v {
+			return nil, false
+		}
+		tag, value := resolvePlain(v)
+		if tag == "" {
+			return nil, false
+		}
+		s.Content = append(s.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: value, Line: i + 1, Column: col(text, offset+lead)})
+		offset += len(item) + 1
+	}
+	return s, true
+}
