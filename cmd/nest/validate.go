@@ -94,4 +94,3 @@ func runValidate(s *streams, o *validateOptions) error {
 	}
 	return nil
 }
-
