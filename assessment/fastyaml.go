@@ -125,7 +125,7 @@ func (p *fastParser) mapping(i, indent int) (*yaml.Node, bool) {
 		for start < len(line.text) && line.text[start] == ' ' {
 			start++
 		}
-		value, ok := p.value(i, indent, start)
+		value, ok := p.value(i, indent, start, indent+colon+1)
 		if !ok {
 			return nil, false
 		}
@@ -158,8 +158,9 @@ func plainKey(k string) bool {
 }
 
 // value reads the value of a key at column indent on line i, starting at
-// byte start of the line, and leaves p.pos after it.
-func (p *fastParser) value(i, indent, start int) (*yaml.Node, bool) {
+// byte start of the line, and leaves p.pos after it. afterColon is the byte
+// after the key's colon, where yaml.v3 places an empty value.
+func (p *fastParser) value(i, indent, start, afterColon int) (*yaml.Node, bool) {
 	text := p.lines[i].text
 	rest := text[start:]
 	p.pos = i + 1
@@ -172,7 +173,7 @@ func (p *fastParser) value(i, indent, start int) (*yaml.Node, bool) {
 		case j >= 0 && p.lines[j].indent == indent && isItem(p.lines[j].text[indent:]):
 			return p.sequence(j, indent)
 		}
-		return nil, false // an empty value: leave its position to yaml.v3
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: i + 1, Column: col(text, afterColon)}, true
 	}
 	n, ok := p.scalar(i, start)
 	if !ok {
@@ -257,6 +258,16 @@ func (p *fastParser) scalar(i, start int) (*yaml.Node, bool) {
 			return nil, false
 		}
 		return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: yaml.FlowStyle, Line: i + 1, Column: n.Column}, true
+	case '"':
+		end := strings.IndexByte(rest[1:], '"')
+		if end < 0 || strings.IndexByte(rest[1:end+1], '\\') >= 0 {
+			return nil, false // escapes, or a value over several lines
+		}
+		if after := strings.TrimLeft(rest[end+2:], " "); after != "" && (after[0] != '#' || after == rest[end+2:]) {
+			return nil, false
+		}
+		n.Tag, n.Value, n.Style = "!!str", rest[1:end+1], yaml.DoubleQuotedStyle
+		return n, true
 	case '\'':
 		end := 1
 		var b strings.Builder

@@ -67,6 +67,16 @@ func TestFastParseExamples(t *testing.T) {
 	}
 }
 
+// nest init's templates, full of empty values and comments, take the fast
+// path too.
+func TestFastParseTemplates(t *testing.T) {
+	for _, o := range []TemplateOptions{{Region: "gwent", Scope: ScopeRegion, Year: 2025}, {Scope: ScopeService, Year: 2025}} {
+		if !agree(t, Template(o)) {
+			t.Errorf("the fast parser gave up on the %s template", o.Scope)
+		}
+	}
+}
+
 func TestFastParseAgrees(t *testing.T) {
 	cases := []string{
 		"a: 1\nb: -2\nc: 007\nd: 1.5\ne: 2024-10-31\nf: 2024-02-30\ng: 2025-03\nh: true\ni: ~\nj: yes\nk: No\n",
@@ -81,6 +91,7 @@ func TestFastParseAgrees(t *testing.T) {
 		"true: 1\n", "a: @x\n", "a: .5\n", "a: +1\n", "a: 0x10\n", "a: |+\n  x\n\n",
 		"a: |\n  x\n y\n", "a: |\n   \n  x\n", "a:\n  b: 1\n c: 2\n",
 		"a: ''\nb: 'x'' '\n", "a: [x,y]\n", "a: [x, ]\n", "a: [ x ]\n",
+		"a:\nb: # c\nc:   \nd:\n  e:\n- x\n", "a: \"x y\"\nb: \"it's\" # c\nc: \"a\\\"b\"\nd: \"x\"y\n",
 	}
 	for _, c := range cases {
 		agree(t, []byte(c))
