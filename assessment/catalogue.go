@@ -229,3 +229,81 @@ var Fields = map[string]Field{
 	"feedback.quote":                     {"Quote", "The words, as said or written. Reports are published: no names or details that identify anyone."},
 	"feedback.from":                      {"From", "Who it came from."},
 }
+
+// Themes are the suggested theme tags, drawn from what the 2024 regional
+// self-assessments raised. People may add their own.
+var Themes = []Choice{
+	{"staff-retention", "Keeping staff, continuity of relationships"},
+	{"short-term-funding", "Short-term funding"},
+	{"trauma-informed-training", "Trauma-informed training"},
+	{"workforce-wellbeing", "Wellbeing of the workforce"},
+	{"whole-school-approach", "Whole-school approach"},
+	{"childcare-and-early-years", "Childcare and the early years"},
+	{"elective-home-education", "Children educated at home"},
+	{"pupil-referral-units", "Pupil referral units"},
+	{"co-production", "Co-production with children and families"},
+	{"feedback-loop", "Telling people what changed"},
+	{"peer-support", "Peer support"},
+	{"parent-voice", "Parents' and carers' voices"},
+	{"waiting-lists", "Waiting lists"},
+	{"holding-on", "Holding on rather than referring on"},
+	{"neurodivergence", "Neurodivergence"},
+	{"rurality-and-transport", "Rurality and transport"},
+	{"welsh-language", "Welsh language"},
+	{"community-languages", "Community languages"},
+	{"youth-provision", "Youth provision and places to go"},
+	{"green-space", "Green space and play"},
+	{"housing", "Housing"},
+	{"social-prescribing", "Social prescribing"},
+	{"poverty", "Poverty and cost of living"},
+	{"single-point-of-access", "Single point of access"},
+	{"data-sharing", "Sharing information between services"},
+}
+
+// FundingStreams are suggested funding tags for services.
+var FundingStreams = []Choice{
+	{"regional-integration-fund", "Regional Integration Fund"},
+	{"children-and-communities-grant", "Children and Communities Grant"},
+	{"whole-school-approach-grant", "Whole-school approach funding"},
+	{"health-board-core", "Health board core funding"},
+	{"local-authority-core", "Local authority core funding"},
+	{"lottery-or-charitable", "Lottery or charitable funding"},
+}
+
+// Prompts are the questionnaire's own words, by key, apart from the field
+// titles and help in Fields.
+var Prompts = map[string]string{
+	"about.title":        "About this self-assessment",
+	"about.description":  "Who is assessing, for which year, and whose voices informed it. Your answers are saved after every step.",
+	"region.title":       "Which Regional Partnership Board?",
+	"scope.title":        "Is this the region's own submission, or one service's?",
+	"organisation.title": "Organisation",
+	"service.name":       "Name of the service or project",
+	"sector.title":       "Sector",
+	"funding.title":      "Funding (choose any)",
+	"year.title":         "Assessment year",
+	"voices.title":       "Whose voices informed this assessment? (choose any)",
+	"how.title":          "How were they heard?",
+	"principle.progress": "Principle %d of %d — %s",
+	"rating.title":       "NEST journey rating",
+	"rating.not_rated":   "Not rated yet",
+	"not_rated.title":    "Why is it not rated yet?",
+	"target.title":       "Rating you aim for next year",
+	"target.none":        "No target",
+	"action.add":         "Add a planned action?",
+	"action.another":     "Add another action?",
+	"action.title":       "What will be done?",
+	"action.owner":       "Who will do it? (a team or role, optional)",
+	"action.due":         "Month it is due, as YYYY-MM (optional)",
+	"themes.title":       "Themes (choose any)",
+	"themes.other":       "Other themes, separated by commas (optional)",
+	"quote.add":          "Add a quote from feedback?",
+	"quote.another":      "Add another quote?",
+	"quote.title":        "The quote, as said or written (no names or details that identify anyone)",
+	"quote.from":         "Who said it?",
+	"summary.title":      "Summary",
+	"summary.final":      "Mark this self-assessment as final and submitted?",
+	"final.edit":         "This file is final. Change it? It goes back to draft until you mark it final again.",
+	"yes":                "Yes",
+	"no":                 "No",
+}

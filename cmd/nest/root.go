@@ -34,11 +34,12 @@ type streams struct {
 	Err    io.Writer
 	OutTTY bool // standard output is a terminal: colour is allowed
 	InTTY  bool // standard input is a terminal
+	ErrTTY bool // standard error is a terminal: the form can draw there
 	Env    func(string) string
 }
 
 func systemStreams() *streams {
-	return &streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, OutTTY: isTerminal(os.Stdout), InTTY: isTerminal(os.Stdin), Env: os.Getenv}
+	return &streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, OutTTY: isTerminal(os.Stdout), InTTY: isTerminal(os.Stdin), ErrTTY: isTerminal(os.Stderr), Env: os.Getenv}
 }
 
 func isTerminal(f *os.File) bool {
@@ -78,8 +79,9 @@ func newRootCmd(s *streams) *cobra.Command {
 		Long: `nest works with the NEST/NYTH self-assessments that Regional Partnership
 Boards and their services make each year against the six NEST principles.
 
-Each submission is a YAML file; nest validate checks files against the
-published schema and rules, nest init writes a template to fill in.` + "\n" + exitStatusHelp,
+Each submission is a YAML file. nest assess asks the questions and writes
+it; nest init writes a template to fill in by hand instead; nest validate
+checks files against the published schema and rules.` + "\n" + exitStatusHelp,
 		Version:       version(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
@@ -103,7 +105,7 @@ published schema and rules, nest init writes a template to fill in.` + "\n" + ex
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{errors.New(goWords.ReplaceAllString(err.Error(), ": not a whole number"))}
 	})
-	root.AddCommand(newValidateCmd(s), newSchemaCmd(s), newInitCmd(s))
+	root.AddCommand(newAssessCmd(s), newValidateCmd(s), newSchemaCmd(s), newInitCmd(s))
 	root.CompletionOptions.HiddenDefaultCmd = true
 	return root
 }

@@ -1,0 +1,207 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/nest-nyth/nest/assessment"
+	"github.com/nest-nyth/nest/internal/files"
+	"github.com/nest-nyth/nest/internal/questionnaire"
+	"github.com/nest-nyth/nest/schema"
+	"github.com/spf13/cobra"
+)
+
+type assessOptions struct {
+	path       string
+	accessible bool
+	principle  string
+	force      bool
+}
+
+func newAssessCmd(s *streams) *cobra.Command {
+	o := &assessOptions{}
+	cmd := &cobra.Command{
+		Use:   "assess [FILE]",
+		Short: "Answer the self-assessment questionnaire, saving as you go",
+		Long: `Work through the NEST self-assessment: who is assessing and whose voices
+informed it, then one step for each of the six principles, then a summary.
+The file is saved after every step; Ctrl-C or Esc stops, keeping every
+answer given. Run nest assess FILE again to carry on where you stopped.
+
+FILE defaults to YEAR-REGION.yaml (YEAR-REGION-SERVICE.yaml for a service).
+An existing FILE is loaded and the form starts at the first principle not
+yet answered; --principle revises one principle. A final file is changed
+only after asking, or with --force when there is no one to ask. A file with
+errors is explained and left as it is.
+
+--accessible (or the ACCESSIBLE environment variable) asks one question a
+line, for screen readers and for answers piped in; without a terminal,
+nest assess needs it.` + "\n" + exitStatusHelp,
+		Example: `  nest assess
+  nest assess 2024-gwent.yaml --principle no_wrong_door
+  nest assess --accessible 2024-powys.yaml`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return usagef("assess takes one FILE at most")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				o.path = args[0]
+			}
+			if o.principle != "" {
+				if _, ok := assessment.PrincipleByKey(o.principle); !ok {
+					return usagef("unknown principle %q: use one of %s", o.principle, strings.Join(principleKeys(), ", "))
+				}
+			}
+			o.accessible = o.accessible || s.Env("ACCESSIBLE") != ""
+			return runAssess(s, o)
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVar(&o.accessible, "accessible", false, "plain prompts, one a line, for screen readers and piped answers")
+	f.StringVar(&o.principle, "principle", "", "revise one principle: "+strings.Join(principleKeys(), ", "))
+	f.BoolVar(&o.force, "force", false, "change a final file without asking")
+	return cmd
+}
+
+func principleKeys() []string {
+	keys := make([]string, len(assessment.Principles))
+	for i, p := range assessment.Principles {
+		keys[i] = p.Key
+	}
+	return keys
+}
+
+func runAssess(s *streams, o *assessOptions) error {
+	if !o.accessible && !(s.InTTY && s.ErrTTY) {
+		fmt.Fprintln(s.Err, "nest: error: the full-screen form needs a terminal")
+		fmt.Fprintln(s.Err, "nest: hint: use 'nest assess --accessible' for plain prompts (answers may be piped in), or 'nest init' for a template to fill in by hand")
+		return exitError{exitFailure}
+	}
+	a := &assessment.Assessment{}
+	if o.path != "" {
+		loaded, err := loadForAssess(s, o.path)
+		if err != nil {
+			return err
+		}
+		if loaded != nil {
+			a = loaded
+		}
+	}
+	if o.principle != "" && a.Region == "" {
+		return usagef("--principle revises a principle of an existing file: name the file")
+	}
+	if a.Status == assessment.StatusFinal && !o.force && !s.InTTY {
+		fmt.Fprintf(s.Err, "nest: error: %s is final, and there is no terminal to ask whether to change it\n", o.path)
+		fmt.Fprintln(s.Err, "nest: hint: add --force to change it; it goes back to draft until marked final again")
+		return exitError{exitFailure}
+	}
+	now := clock(s)
+	path := o.path
+	save := func(a *assessment.Assessment) error {
+		if a.Region == "" {
+			return nil // nothing answered yet
+		}
+		if path == "" {
+			path = freeName(defaultAssessName(a))
+		}
+		data, err := assessment.Marshal(a)
+		if err != nil {
+			return err
+		}
+		return files.WriteAtomic(path, data, 0o644)
+	}
+	err := questionnaire.Run(a, questionnaire.Options{
+		In: s.In, Out: s.Err, Accessible: o.accessible, Principle: o.principle,
+		Year: now.Year(), Today: now.Format(time.DateOnly), AskFinal: !o.force, Save: save,
+	})
+	switch {
+	case errors.Is(err, questionnaire.ErrKeptFinal):
+		fmt.Fprintf(s.Err, "%s is final and was left as it was\n", o.path)
+		return nil
+	case errors.Is(err, questionnaire.ErrInterrupted):
+		if path == "" {
+			fmt.Fprintln(s.Err, "stopped before anything was answered; nothing was saved")
+			return nil
+		}
+		fmt.Fprintf(s.Err, "stopped: every answer so far is saved in %s\n", path)
+		fmt.Fprintf(s.Err, "carry on with: nest assess %s\n", path)
+		return nil
+	case err != nil:
+		if path != "" {
+			fmt.Fprintf(s.Err, "nest: answers so far are saved in %s\n", path)
+		}
+		return err
+	}
+	fmt.Fprintf(s.Err, "saved %s (%s)\n", path, a.Status)
+	if a.Status != assessment.StatusFinal {
+		fmt.Fprintf(s.Err, "carry on with: nest assess %s; check it with: nest validate %s\n", path, path)
+	}
+	return nil
+}
+
+// clock is the time now, or SOURCE_DATE_EPOCH when it is set, so that runs
+// can be repeated byte for byte.
+func clock(s *streams) time.Time {
+	if v := s.Env("SOURCE_DATE_EPOCH"); v != "" {
+		if sec, err := strconv.ParseInt(v, 10, 64); err == nil {
+			return time.Unix(sec, 0).UTC()
+		}
+	}
+	return time.Now()
+}
+
+// loadForAssess reads an existing file to carry on with. A file with
+// errors is explained and left alone: the form could not show its answers
+// without losing some of them.
+func loadForAssess(s *streams, path string) (*assessment.Assessment, error) {
+	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil, nil // a new file
+	}
+	data, err := files.Read(path, nil, assessment.MaxFileSize)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	r := schema.Check(path, data)
+	if !r.Valid() {
+		for _, f := range r.Findings {
+			fmt.Fprintln(s.Err, f)
+		}
+		fmt.Fprintf(s.Err, "nest: error: %s has problems, so it was not opened and nothing was changed\n", path)
+		fmt.Fprintf(s.Err, "nest: hint: fix them in an editor (nest validate %s lists them), then run nest assess again\n", path)
+		return nil, exitError{exitFindings}
+	}
+	return r.Doc.Assessment, nil
+}
+
+// defaultAssessName is YEAR-REGION.yaml, or YEAR-REGION-SERVICE.yaml.
+func defaultAssessName(a *assessment.Assessment) string {
+	name := fmt.Sprintf("%d-%s", a.Year, a.Region)
+	if a.Scope == assessment.ScopeService {
+		if tag := assessment.TagOf(a.Organisation); tag != "" {
+			name += "-" + tag
+		} else {
+			name += "-service"
+		}
+	}
+	return name + ".yaml"
+}
+
+// freeName returns name, or name with a number added when a file of that
+// name exists already: a new assessment never replaces another.
+func freeName(name string) string {
+	base := strings.TrimSuffix(name, ".yaml")
+	for i := 2; ; i++ {
+		if _, err := os.Lstat(name); errors.Is(err, fs.ErrNotExist) {
+			return name
+		}
+		name = fmt.Sprintf("%s-%d.yaml", base, i)
+	}
+}
