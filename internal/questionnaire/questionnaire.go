@@ -286,7 +286,7 @@ func (s *session) about() error {
 			fields: []huh.Field{
 				huh.NewInput().Title(prompt["service.name"]).Value(&name).Validate(required),
 				huh.NewSelect[string]().Title(prompt["sector.title"]).Options(choiceOptions(assessment.Sectors)...).Value(&sector),
-				huh.NewMultiSelect[string]().Title(prompt["funding.title"]).Options(tagOptions(assessment.FundingStreams, funding)...).Value(&funding),
+				huh.NewMultiSelect[string]().Title(prompt["funding.title"]).Options(tagOptions(assessment.FundingStreams, funding)...).Value(&funding).Height(8),
 			},
 			check: func() error { return required(name) },
 		},
@@ -294,7 +294,7 @@ func (s *session) about() error {
 			title: prompt["about.title"],
 			fields: []huh.Field{
 				huh.NewInput().Title(s.withDefault(prompt["year.title"], year)).Value(&year).Validate(validYear),
-				huh.NewMultiSelect[string]().Title(prompt["voices.title"]).Options(voices...).Value(&heard),
+				huh.NewMultiSelect[string]().Title(prompt["voices.title"]).Options(voices...).Value(&heard).Height(len(voices)+1),
 				huh.NewText().Title(prompt["how.title"]).Value(&a.Voices.How).Lines(3),
 			},
 			check: func() error { return validYear(year) },
@@ -415,16 +415,15 @@ func (s *session) principle(i int, p assessment.Principle) error {
 			fields: []huh.Field{huh.NewInput().Title(prompt["not_rated.title"]).Value(&r.NotRated).Validate(needReason)},
 			check:  func() error { return needReason(r.NotRated) },
 		},
+		// One question a page, so that every page fits an 80x24 terminal.
 		page{
-			title: title,
-			fields: []huh.Field{
-				huh.NewSelect[int]().Title(prompt["target.title"]).Options(targets...).Value(&r.Target).Validate(validTarget),
-				huh.NewText().Title(wwT).Description(wwH).Value(&r.WorkingWell).Lines(4),
-				huh.NewText().Title(cT).Description(cH).Value(&r.Concerns).Lines(4),
-				huh.NewText().Title(gT).Description(gH).Value(&r.GoodLooksLike).Lines(4),
-			},
-			check: func() error { return validTarget(r.Target) },
+			title:  title,
+			fields: []huh.Field{huh.NewSelect[int]().Title(prompt["target.title"]).Options(targets...).Value(&r.Target).Validate(validTarget)},
+			check:  func() error { return validTarget(r.Target) },
 		},
+		page{title: title, fields: []huh.Field{huh.NewText().Title(wwT).Description(wwH).Value(&r.WorkingWell).Lines(5)}},
+		page{title: title, fields: []huh.Field{huh.NewText().Title(cT).Description(cH).Value(&r.Concerns).Lines(5)}},
+		page{title: title, fields: []huh.Field{huh.NewText().Title(gT).Description(gH).Value(&r.GoodLooksLike).Lines(5)}},
 		page{
 			title: title,
 			fields: []huh.Field{
