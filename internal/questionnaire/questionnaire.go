@@ -294,7 +294,7 @@ func (s *session) about() error {
 			title: prompt["about.title"],
 			fields: []huh.Field{
 				huh.NewInput().Title(s.withDefault(prompt["year.title"], year)).Value(&year).Validate(validYear),
-				huh.NewMultiSelect[string]().Title(prompt["voices.title"]).Options(voices...).Value(&heard).Height(len(voices)+1),
+				huh.NewMultiSelect[string]().Title(prompt["voices.title"]).Options(voices...).Value(&heard).Height(len(voices) + 1),
 				huh.NewText().Title(prompt["how.title"]).Value(&a.Voices.How).Lines(3),
 			},
 			check: func() error { return validYear(year) },
