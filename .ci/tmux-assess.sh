@@ -48,11 +48,16 @@ start() {
 	t new-session -d -s s -x 80 -y 24 \
 		"cd '$dir' && SOURCE_DATE_EPOCH=1730332800 TERM=xterm-256color '$nest' assess $*; echo \$? > '$dir/exit'; sleep 600"
 }
-finish() { # wait for the program to end; its messages stay on the screen
-	local deadline=$((SECONDS + 10))
+# stop KEY: press KEY (Escape, C-c) until nest ends. A lone Escape can be
+# taken for the start of a key sequence if it arrives with other input, so
+# it is pressed again after a second, as a person would.
+stop() {
+	local tries=0
 	until [ -s "$dir/exit" ]; do
-		if ((SECONDS > deadline)); then echo "tmux-assess: nest did not stop" >&2; screen >&2; return 1; fi
-		sleep 0.1
+		if ((tries++ >= 5)); then echo "tmux-assess: nest did not stop on $1" >&2; screen >&2; return 1; fi
+		keys "$1"
+		local until=$((SECONDS + 1))
+		while ((SECONDS <= until)) && [ ! -s "$dir/exit" ]; do sleep 0.1; done
 	done
 	t kill-session -t s
 }
@@ -99,8 +104,7 @@ press Enter "Add a quote from feedback?"
 press Enter "Principle 2 of 6 — Wellbeing across education"
 wait_for "> Not rated yet"
 press Up "> 4 Embedded"
-keys Escape
-finish
+stop Escape
 file="$dir/2024-gwent-ty-teulu-sian.yaml"
 [ "$(cat "$dir/exit")" = 0 ] || { echo "tmux-assess: exit $(cat "$dir/exit")" >&2; exit 1; }
 for want in "organisation: Tŷ Teulu Siân" "  sector: education" "  funding: [regional-integration-fund]" \
@@ -117,8 +121,7 @@ grep -qxF "    rating: 4" "$file" || { echo "tmux-assess: the rating chosen befo
 cp "$file" "$dir/before.yaml"
 start "'$file'"
 wait_for "Principle 2 of 6 — Wellbeing across education"
-keys C-c
-finish
+stop C-c
 [ "$(cat "$dir/exit")" = 0 ] || { echo "tmux-assess: exit $(cat "$dir/exit") after Ctrl-C" >&2; exit 1; }
 cmp "$file" "$dir/before.yaml"
 echo "tmux-assess: full-screen form answered, stopped with Esc, saved, resumed, stopped with Ctrl-C: ok"
