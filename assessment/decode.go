@@ -60,8 +60,8 @@ func Decode(data []byte) (*Document, []Problem) {
 	}
 	var d decoder
 	d.checkTree(root)
-	if len(d.problems) > 0 {
-		return nil, d.problems
+	if d.aliasSeen {
+		return nil, d.problems // never follow an alias: it may be a bomb
 	}
 	a := d.assessment(root)
 	return &Document{Assessment: a, root: root, data: data}, d.problems
@@ -107,7 +107,7 @@ func parse(data []byte) (*yaml.Node, *Problem) {
 		return nil, emptyProblem(data)
 	}
 	if root.Kind != yaml.MappingNode {
-		return nil, &Problem{Line: root.Line, Column: root.Column, Rule: RuleType, Message: "a NEST file is a list of keys and values (nest: 1, region: ..., principles: ...), not " + describe(root)}
+		return nil, &Problem{Line: root.Line, Column: root.Column, Rule: RuleType, Message: "a NEST file is a group of keys with their values (nest: 1, region: ..., principles: ...), not " + describe(root)}
 	}
 	return root, nil
 }
@@ -335,7 +335,11 @@ func (d *decoder) fields(n *yaml.Node, what string, known []string, set func(key
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		if k.Kind != yaml.ScalarNode || !contains(known, k.Value) {
+		if k.Kind != yaml.ScalarNode {
+			d.add(k, RuleUnknownKey, "a key in %s is %s: keys are single words, like %s", what, describe(k), known[0])
+			continue
+		}
+		if !contains(known, k.Value) {
 			msg := fmt.Sprintf("unknown key %q in %s", short(k.Value), what)
 			if s := Closest(k.Value, known); s != "" {
 				msg += fmt.Sprintf(": did you mean %q?", s)
@@ -348,6 +352,16 @@ func (d *decoder) fields(n *yaml.Node, what string, known []string, set func(key
 		set(k.Value, v)
 	}
 	return true
+}
+
+// isGroup reports whether a list item is a group of keys, and says what is
+// wrong when it is not, an empty item (-) included.
+func (d *decoder) isGroup(n *yaml.Node, what, needs string) bool {
+	if n.Kind == yaml.MappingNode {
+		return true
+	}
+	d.add(n, RuleType, "%s should be a group of keys with %s, not %s", what, needs, describe(n))
+	return false
 }
 
 func isNull(n *yaml.Node) bool {
@@ -366,8 +380,10 @@ func (d *decoder) str(n *yaml.Node, what string) string {
 }
 
 // date accepts text or a YAML date (2024-10-31 unquoted is a timestamp).
+// A number (20241031) is taken as text too, so that the date rule can say
+// how to write it.
 func (d *decoder) date(n *yaml.Node, what string) string {
-	if n.Kind == yaml.ScalarNode && n.Tag == "!!timestamp" {
+	if n.Kind == yaml.ScalarNode && (n.Tag == "!!timestamp" || n.Tag == "!!int" || n.Tag == "!!float") {
 		return n.Value
 	}
 	return d.str(n, what)
@@ -392,11 +408,16 @@ func intValue(n *yaml.Node) (int, bool) {
 	}
 	switch n.Tag {
 	case "!!int":
-		i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 32)
+		v := strings.ReplaceAll(n.Value, "_", "")
+		base := 0
+		if t := strings.TrimLeft(v, "+-"); len(t) > 1 && t[0] == '0' && t[1] >= '0' && t[1] <= '9' {
+			base = 10 // 010 is ten to a person, not eight
+		}
+		i, err := strconv.ParseInt(v, base, 64)
 		return int(i), err == nil
 	case "!!float":
 		f, err := strconv.ParseFloat(n.Value, 64)
-		if err == nil && f == math.Trunc(f) && math.Abs(f) < 1<<31 {
+		if err == nil && f == math.Trunc(f) && math.Abs(f) < 1<<53 {
 			return int(f), true
 		}
 	}
@@ -539,6 +560,9 @@ func (d *decoder) response(n *yaml.Node, principle string) *Response {
 			r.GoodLooksLike = d.str(v, "good_looks_like")
 		case "actions":
 			for _, it := range d.list(v, "actions") {
+				if !d.isGroup(it, "each action", "action: what will be done") {
+					continue
+				}
 				var act Action
 				d.fields(it, "each action", actionKeys, func(key string, v *yaml.Node) {
 					switch key {
@@ -556,6 +580,9 @@ func (d *decoder) response(n *yaml.Node, principle string) *Response {
 			r.Themes = d.strings(v, "themes")
 		case "feedback":
 			for _, it := range d.list(v, "feedback") {
+				if !d.isGroup(it, "each feedback item", "quote: and from:") {
+					continue
+				}
 				var q Quote
 				d.fields(it, "each feedback quote", quoteKeys, func(key string, v *yaml.Node) {
 					switch key {
@@ -750,6 +777,20 @@ func (doc *Document) Text(path ...string) (value string, ok bool) {
 		return "", false
 	}
 	return n.Value, true
+}
+
+// DateText returns a date as written, text or a number (20241031), for
+// the date rules; ok is false when it is absent, empty or not a scalar.
+func (doc *Document) DateText(path ...string) (value string, ok bool) {
+	n := doc.find(path)
+	if n == nil || n.Kind != yaml.ScalarNode {
+		return "", false
+	}
+	switch n.Tag {
+	case "!!str", "!!timestamp", "!!int", "!!float":
+		return n.Value, true
+	}
+	return "", false
 }
 
 // IsBool reports whether the value at path is true or false, or absent

@@ -208,3 +208,19 @@ func TestClosest(t *testing.T) {
 		}
 	}
 }
+
+// Uncommenting the template's examples gives a valid file.
+func TestTemplateExamplesUncomment(t *testing.T) {
+	tpl := string(assessment.Template(assessment.TemplateOptions{Region: "gwent", Scope: assessment.ScopeRegion, Year: 2025}))
+	for _, ex := range []string{"# - action:", "#   owner:", "#   due:", "# - quote:", "#   from:"} {
+		tpl = strings.ReplaceAll(tpl, "      "+ex, "      "+ex[2:])
+	}
+	doc, problems := assessment.Decode([]byte(tpl))
+	if len(problems) > 0 {
+		t.Fatalf("%v\n%s", problems, tpl)
+	}
+	r := doc.Assessment.Principles["trusted_adults"]
+	if len(r.Actions) != 1 || r.Actions[0].Due != "2025-03" || len(r.Feedback) != 1 || r.Feedback[0].From != "child-or-young-person" {
+		t.Errorf("uncommented examples read as %+v %+v", r.Actions, r.Feedback)
+	}
+}

@@ -98,16 +98,18 @@ func Template(o TemplateOptions) []byte {
 		}
 		help("    ", "actions")
 		b.WriteString("    actions:\n")
-		comment("      ", "- action: What will be done")
-		comment("      ", "  owner: The team or role that will do it")
-		comment("      ", "  due: 2025-03")
+		// Written as they must stand once uncommented: owner and due line
+		// up under action.
+		b.WriteString("      # - action: What will be done\n")
+		b.WriteString("      #   owner: The team or role that will do it\n")
+		b.WriteString("      #   due: 2025-03\n")
 		help("    ", "themes")
 		b.WriteString("    themes: []\n")
 		help("    ", "feedback")
 		comment("    ", "from is one of: "+choices(Sources)+".")
 		b.WriteString("    feedback:\n")
-		comment("      ", "- quote: The words, as said or written")
-		comment("      ", "  from: child-or-young-person")
+		b.WriteString("      # - quote: The words, as said or written\n")
+		b.WriteString("      #   from: child-or-young-person\n")
 	}
 	return []byte(b.String())
 }

@@ -88,7 +88,7 @@ func Build() []byte {
 	levels := ""
 	for i, l := range assessment.Levels {
 		if i > 0 {
-			levels += "; "
+			levels += " "
 		}
 		levels += fmt.Sprintf("%d %s: %s", l.Rating, l.Name.EN, l.Meaning)
 	}
@@ -193,15 +193,15 @@ func Build() []byte {
 		}},
 		{"allOf", []obj{
 			{
-				{"if", obj{{"properties", obj{{"scope", obj{{"const", assessment.ScopeService}}}}}}},
+				{"if", obj{{"required", []string{"scope"}}, {"properties", obj{{"scope", obj{{"const", assessment.ScopeService}}}}}}},
 				{"then", obj{
 					{"required", []string{"service"}},
 					{"properties", obj{{"service", obj{{"type", "object"}, {"required", []string{"sector"}}}}}},
 				}},
-				{"else", obj{{"properties", obj{{"service", obj{{"type", "null"}}}}}}},
+				{"else", obj{{"if", obj{{"required", []string{"scope"}}}}, {"then", obj{{"properties", obj{{"service", obj{{"type", "null"}}}}}}}}},
 			},
 			{
-				{"if", obj{{"properties", obj{{"status", obj{{"const", assessment.StatusFinal}}}}}}},
+				{"if", obj{{"required", []string{"status"}}, {"properties", obj{{"status", obj{{"const", assessment.StatusFinal}}}}}}},
 				{"then", obj{
 					{"required", []string{"submitted", "principles"}},
 					{"properties", obj{

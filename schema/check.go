@@ -94,6 +94,10 @@ func (c *checker) required(d *assessment.Document, key, field string) bool {
 	if d.Has(key) {
 		return true
 	}
+	if key == "nest" {
+		c.add(d.Pos(key), Error, RuleRequired, "nest: 1 is missing: add it at the top; it says which version of the format the file is in")
+		return false
+	}
 	c.add(d.Pos(key), Error, RuleRequired, "%s is missing: add %s: (%s)", key, key, lowerFirst(assessment.Fields[field].Help))
 	return false
 }
@@ -155,17 +159,15 @@ func isMonth(s string) bool {
 
 func (c *checker) tags(d *assessment.Document, what, key string) {
 	for _, item := range d.Items(key) {
-		if v, ok := item.Text(); ok && !isTag(v) {
-			c.add(item.Pos(), Error, RuleTagFormat, "%s tag %q should be lowercase words joined by hyphens, like %q", what, short(v), suggestTag(v))
+		v, ok := item.Text()
+		switch {
+		case !ok || isTag(v):
+		case assessment.TagOf(v) == "":
+			c.add(item.Pos(), Error, RuleTagFormat, "%s tag %q has no letters or digits: remove it, or write a tag like staff-retention", what, short(v))
+		default:
+			c.add(item.Pos(), Error, RuleTagFormat, "%s tag %q should be lowercase words joined by hyphens, like %q", what, short(v), assessment.TagOf(v))
 		}
 	}
-}
-
-func suggestTag(s string) string {
-	if t := assessment.TagOf(s); t != "" {
-		return t
-	}
-	return "short-term-funding"
 }
 
 func (c *checker) rating(d *assessment.Document, key string) {
@@ -214,15 +216,33 @@ func (c *checker) values() {
 	if c.required(d, "status", "status") {
 		c.oneOf(d, statusKeys, "status")
 	}
-	if v, ok := d.Text("submitted"); ok && !validDate(v) {
+	if v, ok := d.DateText("submitted"); ok && !validDate(v) {
 		c.add(d.Pos("submitted"), Error, RuleDateFormat, "submitted %q is not a date: write it as YYYY-MM-DD, like 2024-10-31", short(v))
 	}
 
 	scope, _ := d.Text("scope")
 	service := d.At("service")
-	if service != nil && !service.IsMap() {
-		service = nil // empty, or not a group of keys (reported already)
+	if d.Has("service") && !service.IsMap() {
+		service = nil // not a group of keys: reported already, nothing more to say
+	} else {
+		if service != nil && !service.IsMap() {
+			service = nil // empty
+		}
+		c.serviceScope(scope, service)
 	}
+	if service != nil {
+		// Sector words are checked whatever the scope, so a later change
+		// of scope is clean.
+		c.oneOf(service, sectorKeys, "sector")
+		c.tags(service, "funding", "funding")
+	}
+	c.finalAndPrinciples()
+}
+
+// serviceScope checks that a service: group is there exactly for a
+// service's file.
+func (c *checker) serviceScope(scope string, service *assessment.Document) {
+	d := c.doc
 	switch {
 	case scope == assessment.ScopeService && !d.Has("service"):
 		c.add(d.Pos("scope"), Error, RuleServiceScope, "a file of scope service needs a service: group with its sector")
@@ -231,13 +251,11 @@ func (c *checker) values() {
 	case d.Has("service") && scope != "":
 		c.add(d.KeyPos("service"), Error, RuleServiceScope, "service: is only for files of scope service: remove it, or set scope: service")
 	}
-	if service != nil {
-		// Sector words are checked whatever the scope, so a later change
-		// of scope is clean.
-		c.oneOf(service, sectorKeys, "sector")
-		c.tags(service, "funding", "funding")
-	}
+}
 
+// finalAndPrinciples checks what a final file needs, and each principle.
+func (c *checker) finalAndPrinciples() {
+	d := c.doc
 	status, _ := d.Text("status")
 	final := status == assessment.StatusFinal
 	if final && !d.Has("submitted") {
@@ -284,7 +302,7 @@ func (c *checker) principle(d *assessment.Document, key string, final bool) {
 		if !item.Has("action") {
 			c.add(item.Pos(), Error, RuleRequired, "each action needs action: saying what will be done")
 		}
-		if v, ok := item.Text("due"); ok && !isMonth(v) {
+		if v, ok := item.DateText("due"); ok && !isMonth(v) {
 			c.add(item.Pos("due"), Error, RuleDateFormat, "due %q is not a month: write it as YYYY-MM, like 2025-03", short(v))
 		}
 	}
@@ -325,7 +343,7 @@ func (c *checker) semantics() {
 	d, a := c.doc, c.doc.Assessment
 	// A voice given as something other than true or false was reported
 	// already; do not guess that it means no.
-	if !a.Voices.ChildrenAndYoungPeople && !a.Voices.BabiesAndYoungerChildren &&
+	if !a.Voices.ChildrenAndYoungPeople && !a.Voices.BabiesAndYoungerChildren && (!d.Has("voices") || d.IsMap("voices")) &&
 		d.IsBool("voices", "children_and_young_people") && d.IsBool("voices", "babies_and_younger_children") {
 		c.add(d.KeyPos("voices"), Warning, RuleChildrenVoice, "no children's or young people's voice is recorded: NEST asks that they shape the assessment; record it under voices: once they have")
 	}

@@ -14,7 +14,8 @@ var Formats = []string{"text", "json", "github", "junit", "sarif"}
 
 // Report is the outcome of checking a set of files, ready to print.
 type Report struct {
-	Files    []string  // every file checked, sorted
+	Files    []string  // every file checked, and every path that could not be, sorted
+	Missing  int       // how many of Files are paths that could not be used (missing, loops)
 	Findings []Finding // sorted with Sort
 	Strict   bool      // warnings count as failures
 	Version  string    // of nest, for SARIF
@@ -65,16 +66,22 @@ func (r *Report) Write(w io.Writer, format string, color bool) error {
 // Summary is one line saying what was found, for people.
 func (r *Report) Summary() string {
 	e, w := r.Counts()
-	files := plural(len(r.Files), "file")
+	files := plural(len(r.Files)-r.Missing, "file")
+	var s string
 	switch {
 	case e == 0 && w == 0:
-		return fmt.Sprintf("%s checked: all valid", files)
+		s = fmt.Sprintf("%s checked: all valid", files)
 	case e == 0 && r.Strict:
-		return fmt.Sprintf("%s checked: %s, which fail with --strict", files, plural(w, "warning"))
+		s = fmt.Sprintf("%s checked: %s, which fail with --strict", files, plural(w, "warning"))
 	case e == 0:
-		return fmt.Sprintf("%s checked: valid, with %s", files, plural(w, "warning"))
+		s = fmt.Sprintf("%s checked: valid, with %s", files, plural(w, "warning"))
+	default:
+		s = fmt.Sprintf("%s checked: %s, %s", files, plural(e, "error"), plural(w, "warning"))
 	}
-	return fmt.Sprintf("%s checked: %s, %s", files, plural(e, "error"), plural(w, "warning"))
+	if r.Missing > 0 {
+		s += fmt.Sprintf("; %s could not be read", plural(r.Missing, "path"))
+	}
+	return s
 }
 
 func plural(n int, word string) string {
@@ -107,16 +114,17 @@ func (r *Report) writeText(w io.Writer, color bool) error {
 }
 
 type jsonReport struct {
-	Valid    bool      `json:"valid"`
-	Files    int       `json:"files"`
-	Errors   int       `json:"errors"`
-	Warnings int       `json:"warnings"`
-	Findings []Finding `json:"findings"`
+	Valid      bool      `json:"valid"`
+	Files      int       `json:"files"`
+	Unreadable int       `json:"unreadable"`
+	Errors     int       `json:"errors"`
+	Warnings   int       `json:"warnings"`
+	Findings   []Finding `json:"findings"`
 }
 
 func (r *Report) writeJSON(w io.Writer) error {
 	e, wn := r.Counts()
-	out := jsonReport{Valid: !r.Failed(), Files: len(r.Files), Errors: e, Warnings: wn, Findings: r.Findings}
+	out := jsonReport{Valid: !r.Failed(), Files: len(r.Files) - r.Missing, Unreadable: r.Missing, Errors: e, Warnings: wn, Findings: r.Findings}
 	if out.Findings == nil {
 		out.Findings = []Finding{}
 	}
@@ -294,9 +302,9 @@ func (r *Report) writeSARIF(w io.Writer) error {
 		}
 		var loc sarifLocation
 		loc.PhysicalLocation.ArtifactLocation.URI = sarifURI(f.File)
-		if f.Line > 0 {
-			loc.PhysicalLocation.Region = &sarifRegion{f.Line, max(f.Column, 1)}
-		}
+		// Code scanning needs a line: a finding about the whole file is
+		// shown on its first.
+		loc.PhysicalLocation.Region = &sarifRegion{max(f.Line, 1), max(f.Column, 1)}
 		run.Results = append(run.Results, sarifResult{RuleID: f.Rule, RuleIndex: index[f.Rule], Level: level, Message: sarifMessage{f.Message}, Locations: []sarifLocation{loc}})
 	}
 	enc := json.NewEncoder(w)

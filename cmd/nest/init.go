@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"strings"
 	"time"
 
@@ -91,6 +92,9 @@ func runInit(s *streams, o *initOptions) error {
 	path := o.output
 	if path == "" {
 		path = defaultFileName(o.year, o.region, o.scope)
+	}
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		return fmt.Errorf("%s is a folder: name a file with -o", path)
 	}
 	write := files.CreateAtomic
 	if o.force {

@@ -66,6 +66,7 @@ func runValidate(s *streams, o *validateOptions) error {
 	paths, problems := files.Find(o.paths)
 	results := schema.CheckFiles(paths, schema.BatchOptions{Stdin: s.In, Workers: o.jobs})
 	report := schema.Report{Strict: o.strict, Version: version()}
+	report.Missing = len(problems)
 	for _, p := range problems {
 		report.Files = append(report.Files, p.Path)
 		report.Findings = append(report.Findings, schema.Finding{File: p.Path, Severity: schema.Error, Rule: schema.RuleRead, Message: "cannot read: " + p.Err.Error()})
@@ -77,18 +78,18 @@ func runValidate(s *streams, o *validateOptions) error {
 	slices.Sort(report.Files)
 	schema.Sort(report.Findings)
 
-	color := o.format == "text" && s.OutTTY && s.Env("NO_COLOR") == ""
-	if err := report.Write(s.Out, o.format, color); err != nil {
-		return fmt.Errorf("write findings: %w", err)
-	}
 	if len(report.Files) == 0 {
 		fmt.Fprintf(s.Err, "nest: error: no .yaml or .yml files found in %s\n", strings.Join(o.paths, ", "))
 		fmt.Fprintf(s.Err, "nest: hint: name the folder that holds the submissions, or the files themselves\n")
 		return exitError{exitFailure}
 	}
-	if o.format == "text" {
-		fmt.Fprintln(s.Err, report.Summary())
+	color := o.format == "text" && s.OutTTY && s.Env("NO_COLOR") == ""
+	if err := report.Write(s.Out, o.format, color); err != nil {
+		return fmt.Errorf("write findings: %w", err)
 	}
+	// The summary goes to standard error whatever the format, so that CI
+	// logs show the count beside the annotations or report files.
+	fmt.Fprintln(s.Err, report.Summary())
 	if report.Failed() {
 		return exitError{exitFindings}
 	}

@@ -40,7 +40,7 @@ func IsYAML(name string) bool {
 func Find(paths []string) (found []string, problems []Problem) {
 	seen := map[string]bool{}
 	add := func(p string) {
-		if p != Stdin {
+		if p != Stdin && !strings.HasSuffix(p, string(filepath.Separator)+Stdin) {
 			p = filepath.Clean(p)
 		}
 		if !seen[p] {
@@ -52,6 +52,9 @@ func Find(paths []string) (found []string, problems []Problem) {
 		if p == Stdin {
 			add(p)
 			continue
+		}
+		if filepath.Clean(p) == Stdin {
+			p = "." + string(filepath.Separator) + Stdin // a file named -, not standard input
 		}
 		info, err := os.Stat(p)
 		if err != nil {
@@ -90,8 +93,8 @@ func walk(dir string, ancestors []os.FileInfo, add func(string), problems *[]Pro
 	for _, e := range entries {
 		name := e.Name()
 		path := filepath.Join(dir, name)
-		if strings.HasPrefix(name, ".") && e.IsDir() {
-			continue // .git and friends
+		if strings.HasPrefix(name, ".") {
+			continue // .git, .gitlab-ci.yml and other tools' files
 		}
 		kind := e.Type()
 		if kind&fs.ModeSymlink != 0 {
