@@ -131,6 +131,9 @@ func syntaxProblem(data []byte, err error) *Problem {
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
+	if first := firstBadLine(data); first > 0 {
+		line = first
+	}
 	if tl := tabIndentLine(data, line); tl > 0 {
 		return &Problem{Line: tl, Column: 1, Rule: RuleTabs, Message: "line is indented with a tab: YAML needs spaces for indentation"}
 	}
@@ -145,6 +148,49 @@ func syntaxProblem(data []byte, err error) *Problem {
 		}
 	}
 	return &Problem{Line: line, Column: col, Rule: RuleSyntax, Message: "this is not valid YAML: " + msg}
+}
+
+// firstBadLine finds the line a YAML error is on. yaml.v3 names the line
+// where the enclosing block starts, which can be far above the mistake; the
+// first line at which the file's beginning stops parsing is the mistake's.
+// Lines are counted from 1; 0 means the error shows only at the end of the
+// file (an unclosed quote or bracket), where yaml.v3's line stands.
+func firstBadLine(data []byte) int {
+	var starts []int // byte offset just past each line
+	for i, c := range data {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	starts = append(starts, len(data))
+	fails := func(lines int) bool {
+		var n yaml.Node
+		err := yaml.Unmarshal(data[:starts[lines-1]], &n)
+		return err != nil && !strings.Contains(err.Error(), "end of stream")
+	}
+	if !fails(len(starts)) {
+		return 0
+	}
+	lo, hi := 1, len(starts) // the answer is in [lo, hi]
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	// An unclosed [list] or {group} fails only at the next line: name the
+	// line that opened it.
+	line := lo
+	text := strings.Split(string(data), "\n")
+	for l := line - 1; l >= 1 && l >= line-1; l-- {
+		t := text[l-1]
+		if strings.Count(t, "[") > strings.Count(t, "]") || strings.Count(t, "{") > strings.Count(t, "}") {
+			return l
+		}
+	}
+	return line
 }
 
 // syntaxHints put yaml.v3's commonest messages in a coordinator's words.
@@ -857,8 +903,16 @@ func (doc *Document) TextPos(offset int, path ...string) (line, col int, ok bool
 	runes := utf8.RuneCountInString(before[lineStart:])
 	switch {
 	case n.Style&yaml.LiteralStyle != 0:
+		// The block's indentation is its first line's; spaces beyond it
+		// are part of the text, and counted in runes already.
+		first := n.Line + 1
+		for first < n.Line+1+strings.Count(n.Value, "\n") && lineIndent(doc.data, first) == lineLength(doc.data, first) {
+			first++ // empty lines before the text
+		}
 		line = n.Line + 1 + strings.Count(before, "\n")
-		return line, lineIndent(doc.data, line) + runes + 1, true
+		return line, lineIndent(doc.data, first) + runes + 1, true
+	case n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 && !strings.HasPrefix(lineFrom(doc.data, n.Line, n.Column+1), before):
+		return n.Line, n.Column, true // an escape before it: columns in the file and the text differ
 	case !strings.Contains(n.Value, "\n"):
 		col = n.Column + runes
 		if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
@@ -867,6 +921,41 @@ func (doc *Document) TextPos(offset int, path ...string) (line, col int, ok bool
 		return n.Line, col, true
 	}
 	return n.Line, n.Column, true
+}
+
+// lineFrom returns line (1-based) of data from rune column col on.
+func lineFrom(data []byte, line, col int) string {
+	for n := 1; n < line; n++ {
+		i := bytes.IndexByte(data, '\n')
+		if i < 0 {
+			return ""
+		}
+		data = data[i+1:]
+	}
+	if i := bytes.IndexByte(data, '\n'); i >= 0 {
+		data = data[:i]
+	}
+	s := string(data)
+	for c := 1; c < col && s != ""; c++ {
+		_, size := utf8.DecodeRuneInString(s)
+		s = s[size:]
+	}
+	return s
+}
+
+// lineLength is the length of a line of data (1-based), without its newline.
+func lineLength(data []byte, line int) int {
+	for n := 1; n < line; n++ {
+		i := bytes.IndexByte(data, '\n')
+		if i < 0 {
+			return 0
+		}
+		data = data[i+1:]
+	}
+	if i := bytes.IndexByte(data, '\n'); i >= 0 {
+		return i
+	}
+	return len(data)
 }
 
 // lineIndent counts the spaces that start a line of data (1-based).

@@ -112,6 +112,10 @@ func TestDecodeProblems(t *testing.T) {
 		{"utf-16", "\xff\xfen\x00", assessment.RuleEncoding, 1, 1, "UTF-16"},
 		{"alias", "a: &x hi\nb: *x\n", assessment.RuleAlias, 1, 4, "anchors"},
 		{"syntax", "nest: [1\n", assessment.RuleSyntax, 1, 1, "not valid YAML"},
+		{"indentation far below its block", "nest: 1\nprinciples:\n  trusted_adults:\n    rating: 2\n    concerns: x\n  no_wrong_door:\n    rating: 2\n   target: 3\n", assessment.RuleSyntax, 8, 1, "indented out of step"},
+		{"unclosed list", "nest: 1\nprinciples:\n  trusted_adults:\n    themes: [a, b\n    rating: 2\n", assessment.RuleSyntax, 4, 1, "is not closed with ]"},
+		{"line of only a tab", "nest: 1\nregion: gwent\n\t\nscope: x\n", assessment.RuleTabs, 3, 1, "tab"},
+		{"unclosed quote", "nest: 1\norganisation: \"unclosed\nscope: region\n", assessment.RuleSyntax, 2, 1, "not closed"},
 		{"not a mapping", "- nest\n", assessment.RuleType, 1, 1, "not a list"},
 		{"unknown key", "nest: 1\nratng: 2\n", assessment.RuleUnknownKey, 2, 1, `unknown key "ratng" in the file`},
 		{"typo suggestion", "principles:\n  trusted_adults:\n    ratng: 2\n", assessment.RuleUnknownKey, 3, 5, `did you mean "rating"?`},
@@ -222,5 +226,28 @@ func TestTemplateExamplesUncomment(t *testing.T) {
 	r := doc.Assessment.Principles["trusted_adults"]
 	if len(r.Actions) != 1 || r.Actions[0].Due != "2025-03" || len(r.Feedback) != 1 || r.Feedback[0].From != "child-or-young-person" {
 		t.Errorf("uncommented examples read as %+v %+v", r.Actions, r.Feedback)
+	}
+}
+
+// Text pasted with spaces at line ends or Windows line breaks is still
+// written as a | block, and reads back the same on the next load.
+func TestMarshalPastedText(t *testing.T) {
+	a := &assessment.Assessment{Nest: 1, Principles: map[string]*assessment.Response{
+		"trusted_adults": {Concerns: "First line.  \r\nSecond line.\t\r\n"},
+	}}
+	out, err := assessment.Marshal(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(out), "    concerns: |\n      First line.\n      Second line.\n") {
+		t.Fatalf("not a block:\n%s", out)
+	}
+	doc, problems := assessment.Decode(out)
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	again, _ := assessment.Marshal(doc.Assessment)
+	if string(again) != string(out) {
+		t.Errorf("not stable:\n%s\n%s", out, again)
 	}
 }

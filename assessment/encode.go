@@ -106,11 +106,27 @@ func strNode(s string) *yaml.Node {
 	if s == "" {
 		return nil
 	}
+	if strings.ContainsAny(s, "\n\r") {
+		s = blockText(s)
+	}
 	n := scalar("!!str", s)
 	if strings.Contains(s, "\n") {
 		n.Style = yaml.LiteralStyle
 	}
 	return n
+}
+
+// blockText readies text of several lines for a | block, which cannot hold
+// spaces at the end of a line (text pasted from a word processor has them)
+// or carriage returns: it drops those, and nothing a reader would see.
+func blockText(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " \t")
+	}
+	return strings.Join(lines, "\n")
 }
 
 func intNode(i int) *yaml.Node {

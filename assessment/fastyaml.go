@@ -56,6 +56,7 @@ func (p *fastParser) split(data []byte) bool {
 		} else {
 			s = ""
 		}
+		line = strings.TrimSuffix(line, "\r") // Windows line ends
 		indent := 0
 		for indent < len(line) && line[indent] == ' ' {
 			indent++
@@ -70,13 +71,14 @@ func (p *fastParser) split(data []byte) bool {
 }
 
 // printable reports whether data is UTF-8 made only of the characters
-// YAML allows, less tabs, byte order marks and every line break but \n
-// (carriage returns, NEL, U+2028 and U+2029 move yaml.v3's line count).
+// YAML allows, less tabs, byte order marks and every line break but \n and
+// \r\n (a lone carriage return, NEL, U+2028 and U+2029 move yaml.v3's
+// line count).
 func printable(data []byte) bool {
 	for i := 0; i < len(data); {
 		c := data[i]
 		if c < utf8.RuneSelf {
-			if c < 0x20 && c != '\n' || c == 0x7f {
+			if c < 0x20 && c != '\n' && !(c == '\r' && i+1 < len(data) && data[i+1] == '\n') || c == 0x7f {
 				return false
 			}
 			i++

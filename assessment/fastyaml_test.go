@@ -59,6 +59,10 @@ func TestFastParseExamples(t *testing.T) {
 		if !agree(t, data) {
 			t.Errorf("%s: the fast parser gave up on a file nest wrote", path)
 		}
+		// The same file saved on Windows.
+		if !agree(t, []byte(strings.ReplaceAll(string(data), "\n", "\r\n"))) {
+			t.Errorf("%s: the fast parser gave up on the file with Windows line ends", path)
+		}
 		n++
 		return nil
 	})
@@ -91,7 +95,7 @@ func TestFastParseAgrees(t *testing.T) {
 		"true: 1\n", "a: @x\n", "a: .5\n", "a: +1\n", "a: 0x10\n", "a: |+\n  x\n\n",
 		"a: |\n  x\n y\n", "a: |\n   \n  x\n", "a:\n  b: 1\n c: 2\n",
 		"a: ''\nb: 'x'' '\n", "a: [x,y]\n", "a: [x, ]\n", "a: [ x ]\n",
-		"a:\nb: # c\nc:   \nd:\n  e:\n- x\n", "a: \"x y\"\nb: \"it's\" # c\nc: \"a\\\"b\"\nd: \"x\"y\n",
+		"a:\nb: # c\nc:   \nd:\n  e:\n- x\n", "a: |\r\n  x\r\n  y\r\nb: 1\r\n", "a: x\r\nb: y\rc\n", "a: 'x\r\n  y'\r\n", "a: \"x y\"\nb: \"it's\" # c\nc: \"a\\\"b\"\nd: \"x\"y\n",
 	}
 	for _, c := range cases {
 		agree(t, []byte(c))

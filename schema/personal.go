@@ -10,10 +10,10 @@ import (
 // warning: a person can confirm a false alarm, but not unpublish a report.
 var (
 	emailRE    = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}`)
-	phoneRE    = regexp.MustCompile(`(?:\+44\s?(?:\(0\)\s?)?|\b0)\d{2,4}[\s\-]?\d{3,4}[\s\-]?\d{3,4}\b`)
+	phoneRE    = regexp.MustCompile(`(?:\+44\s?(?:\(0\)\s?)?|\(0|\b0)\d{2,4}\)?[\s\-]?\d{3,4}[\s\-]?\d{3,4}\b`)
 	nhsRE      = regexp.MustCompile(`\b\d{3}[\s\-]?\d{3}[\s\-]?\d{4}\b`)
-	postcodeRE = regexp.MustCompile(`\b[A-Z]{1,2}[0-9][A-Z0-9]?\s?[0-9][A-Z]{2}\b`)
-	birthRE    = regexp.MustCompile(`(?i)\b(?:date of birth|d\.?o\.?b\.?|born(?: on)?)\s*:?\s*(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}|\d{4}-\d{2}-\d{2})`)
+	postcodeRE = regexp.MustCompile(`(?i)\b[A-Z]{1,2}[0-9][A-Z0-9]?\s?[0-9][A-Z]{2}\b`)
+	birthRE    = regexp.MustCompile(`(?i)\b(?:date of birth|d\.?o\.?b\.?|born)\W+(?:[a-z]+\W+){0,3}?(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*,?\s+\d{4}|\d{4}-\d{2}-\d{2})`)
 )
 
 // PersonalData reports the first thing in text that looks like personal
@@ -28,7 +28,7 @@ func PersonalData(text string) (kind string, offset int) {
 			hasAt = true
 		case c >= '0' && c <= '9':
 			digits++
-			if i > 0 && text[i-1] >= 'A' && text[i-1] <= 'Z' {
+			if i > 0 && (text[i-1] >= 'A' && text[i-1] <= 'Z' || text[i-1] >= 'a' && text[i-1] <= 'z') {
 				codeLike = true // a letter then a digit, as in CF10
 			}
 		}
@@ -68,7 +68,7 @@ func PersonalData(text string) (kind string, offset int) {
 
 // mentionsBirth is a cheap test for the words birthRE starts with.
 func mentionsBirth(text string) bool {
-	for _, w := range []string{"orn", "ORN", "irth", "IRTH", "ob", "OB", "o.b", "O.B"} {
+	for _, w := range []string{"orn", "ORN", "irth", "IRTH", "ob", "OB", "o.b", "O.B", "oB", "Ob"} {
 		if strings.Contains(text, w) {
 			return true
 		}
