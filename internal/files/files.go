@@ -38,55 +38,80 @@ func IsYAML(name string) bool {
 // being walked. "-" is kept as standard input. The result is sorted and
 // free of repeats; problems name each path that could not be used.
 func Find(paths []string) (found []string, problems []Problem) {
-	seen := map[string]bool{}
-	add := func(p string) {
-		if p != Stdin && !strings.HasSuffix(p, string(filepath.Separator)+Stdin) {
-			p = filepath.Clean(p)
-		}
-		if !seen[p] {
-			seen[p] = true
-			found = append(found, p)
-		}
-	}
+	f := finder{seen: map[string]bool{}, walked: map[string]bool{}}
 	for _, p := range paths {
 		if p == Stdin {
-			add(p)
+			f.add(p, p)
 			continue
 		}
 		if filepath.Clean(p) == Stdin {
 			p = "." + string(filepath.Separator) + Stdin // a file named -, not standard input
+		} else {
+			p = filepath.Clean(p)
 		}
 		info, err := os.Stat(p)
 		if err != nil {
-			problems = append(problems, Problem{p, describe(err)})
+			f.problems = append(f.problems, Problem{p, describe(err)})
 			continue
 		}
 		if !info.IsDir() {
-			add(p)
+			f.add(p, realPath(p))
 			continue
 		}
-		walk(p, nil, add, &problems)
+		f.walk(p, nil)
 	}
-	slices.Sort(found)
-	return found, problems
+	slices.Sort(f.found)
+	return f.found, f.problems
+}
+
+// finder gathers files, each once however many ways lead to it: named
+// twice, through a link, or inside a folder named too.
+type finder struct {
+	found    []string
+	problems []Problem
+	seen     map[string]bool // real paths of files found
+	walked   map[string]bool // real paths of folders walked
+}
+
+func (f *finder) add(path, real string) {
+	if !f.seen[real] {
+		f.seen[real] = true
+		f.found = append(f.found, path)
+	}
+}
+
+// realPath is the path with every link resolved, or the path itself when
+// that fails (the read that follows will say why).
+func realPath(p string) string {
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		if abs, err := filepath.Abs(r); err == nil {
+			return abs
+		}
+	}
+	return p
 }
 
 // walk visits dir, with ancestors the folders (by identity) it is inside.
-func walk(dir string, ancestors []os.FileInfo, add func(string), problems *[]Problem) {
+func (f *finder) walk(dir string, ancestors []os.FileInfo) {
 	info, err := os.Stat(dir)
 	if err != nil {
-		*problems = append(*problems, Problem{dir, describe(err)})
+		f.problems = append(f.problems, Problem{dir, describe(err)})
 		return
 	}
 	for _, a := range ancestors {
 		if os.SameFile(a, info) {
-			*problems = append(*problems, Problem{dir, errors.New("symbolic link loop: this folder links back to a folder that contains it; skipped")})
+			f.problems = append(f.problems, Problem{dir, errors.New("symbolic link loop: this folder links back to a folder that contains it; skipped")})
 			return
 		}
 	}
+	real := realPath(dir)
+	if f.walked[real] {
+		return // reached another way already: its files are in
+	}
+	f.walked[real] = true
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		*problems = append(*problems, Problem{dir, describe(err)})
+		f.problems = append(f.problems, Problem{dir, describe(err)})
 		return
 	}
 	ancestors = append(ancestors, info)
@@ -97,11 +122,12 @@ func walk(dir string, ancestors []os.FileInfo, add func(string), problems *[]Pro
 			continue // .git, .gitlab-ci.yml and other tools' files
 		}
 		kind := e.Type()
-		if kind&fs.ModeSymlink != 0 {
+		link := kind&fs.ModeSymlink != 0
+		if link {
 			target, err := os.Stat(path)
 			if err != nil {
 				if IsYAML(name) || errors.Is(err, syscall.ELOOP) {
-					*problems = append(*problems, Problem{path, describe(err)})
+					f.problems = append(f.problems, Problem{path, describe(err)})
 				}
 				continue
 			}
@@ -109,9 +135,11 @@ func walk(dir string, ancestors []os.FileInfo, add func(string), problems *[]Pro
 		}
 		switch {
 		case kind.IsDir():
-			walk(path, ancestors, add, problems)
+			f.walk(path, ancestors)
+		case kind.IsRegular() && IsYAML(name) && link:
+			f.add(path, realPath(path))
 		case kind.IsRegular() && IsYAML(name):
-			add(path)
+			f.add(path, filepath.Join(real, name)) // no link to resolve: no system call
 		}
 	}
 }
