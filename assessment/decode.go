@@ -27,6 +27,7 @@ const (
 	RuleDuplicateKey = "duplicate-key"
 	RuleAlias        = "yaml-alias"
 	RuleUnknownKey   = "unknown-key"
+	RuleNotNest      = "not-nest"
 	RuleType         = "wrong-type"
 )
 
@@ -62,6 +63,11 @@ func Decode(data []byte) (*Document, []Problem) {
 	d.checkTree(root)
 	if d.aliasSeen {
 		return nil, d.problems // never follow an alias: it may be a bomb
+	}
+	if !anyKey(root, topKeys) {
+		// Another tool's YAML: one finding, not one for every key.
+		return nil, []Problem{{Line: root.Line, Column: root.Column, Rule: RuleNotNest,
+			Message: "this is not a NEST self-assessment: it has none of the keys nest:, region:, principles: (another tool's file?)"}}
 	}
 	a := d.assessment(root)
 	return &Document{Assessment: a, root: root, data: data}, d.problems
@@ -643,6 +649,16 @@ func (d *decoder) response(n *yaml.Node, principle string) *Response {
 		}
 	})
 	return r
+}
+
+// anyKey reports whether a mapping has any of the keys.
+func anyKey(m *yaml.Node, keys []string) bool {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if contains(keys, m.Content[i].Value) {
+			return true
+		}
+	}
+	return false
 }
 
 func contains(list []string, s string) bool {

@@ -53,6 +53,7 @@ var Rules = []Rule{
 	{assessment.RuleDocuments, Error, "The file holds more than one YAML document.", false},
 	{assessment.RuleDuplicateKey, Error, "A key appears twice in the same group.", false},
 	{assessment.RuleAlias, Error, "YAML anchors and aliases are not allowed.", false},
+	{assessment.RuleNotNest, Error, "A YAML file that is not a NEST self-assessment at all (none of its keys are).", true},
 	{assessment.RuleUnknownKey, Error, "A key the format does not have, often a typo.", true},
 	{assessment.RuleType, Error, "A value of the wrong kind: text where a number is needed, a list where text is needed.", true},
 	{RuleFormatVersion, Error, "nest: must be 1, the format version this nest reads.", true},
