@@ -1,6 +1,6 @@
 module github.com/nest-nyth/nest
 
-go 1.26.8
+go 1.25.8
 
 require (
 	charm.land/bubbles/v2 v2.0.0
