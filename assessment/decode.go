@@ -526,13 +526,7 @@ var (
 	responseKeys  = []string{"rating", "not_rated", "target", "working_well", "concerns", "good_looks_like", "actions", "themes", "feedback"}
 	actionKeys    = []string{"action", "owner", "due"}
 	quoteKeys     = []string{"quote", "from"}
-	principleKeys = func() []string {
-		keys := make([]string, len(Principles))
-		for i, p := range Principles {
-			keys[i] = p.Key
-		}
-		return keys
-	}()
+	principleKeys []string // filled with the catalogue
 )
 
 func (d *decoder) assessment(root *yaml.Node) *Assessment {

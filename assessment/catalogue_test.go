@@ -1,0 +1,125 @@
+package assessment
+
+import (
+	"slices"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+)
+
+func TestCatalogueShape(t *testing.T) {
+	wantPrinciples := []string{"trusted_adults", "wellbeing_across_education", "co_produced_innovations",
+		"easy_access_to_expertise", "safe_and_supportive_communities", "no_wrong_door"}
+	var got []string
+	for _, p := range Principles {
+		got = append(got, p.Key)
+		if p.Name.EN == "" || p.Summary == "" {
+			t.Errorf("principle %s lacks a name or summary", p.Key)
+		}
+	}
+	if !slices.Equal(got, wantPrinciples) {
+		t.Errorf("principles %v, want %v in the order of the 2024 update", got, wantPrinciples)
+	}
+	for i, l := range Levels {
+		if l.Rating != i+1 || l.Name.EN == "" || l.Meaning == "" {
+			t.Errorf("level %d is %+v", i+1, l)
+		}
+	}
+	if len(Levels) != 4 {
+		t.Errorf("%d levels, want 4", len(Levels))
+	}
+	if len(Regions) != 7 {
+		t.Errorf("%d regions, want 7", len(Regions))
+	}
+	for _, r := range Regions {
+		if r.Name.EN == "" || r.Name.CY == "" || r.HealthBoard == "" || len(r.LocalAuthorities) == 0 {
+			t.Errorf("region %s is incomplete: %+v", r.Key, r)
+		}
+	}
+	for name, list := range map[string][]Choice{"scopes": Scopes, "statuses": Statuses, "sectors": Sectors,
+		"sources": Sources, "voice groups": VoiceGroups, "themes": Themes, "funding": FundingStreams} {
+		if len(list) == 0 {
+			t.Errorf("no %s", name)
+		}
+		for _, c := range list {
+			if c.Key == "" || c.Label == "" {
+				t.Errorf("%s: %+v has an empty key or label", name, c)
+			}
+		}
+	}
+}
+
+// Every key of the file format has a title and help, for the form, the
+// template and the schema.
+func TestCatalogueCoversEveryKey(t *testing.T) {
+	keys := append([]string{}, topKeys...)
+	for _, group := range []struct {
+		prefix string
+		keys   []string
+	}{{"service.", serviceKeys}, {"voices.", voicesKeys}, {"", responseKeys}, {"actions.", actionKeys}, {"feedback.", quoteKeys}} {
+		for _, k := range group.keys {
+			keys = append(keys, group.prefix+k)
+		}
+	}
+	for _, k := range keys {
+		if f := Fields[k]; f.Title == "" || f.Help == "" {
+			t.Errorf("no title or help for %s", k)
+		}
+	}
+}
+
+// No string in either catalogue file is empty, and the Welsh file uses only
+// keys the English one has.
+func TestCatalogueFiles(t *testing.T) {
+	var walk func(path string, n *yaml.Node)
+	walk = func(path string, n *yaml.Node) {
+		switch n.Kind {
+		case yaml.DocumentNode, yaml.SequenceNode:
+			for _, c := range n.Content {
+				walk(path, c)
+			}
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				walk(path+"."+n.Content[i].Value, n.Content[i+1])
+			}
+		case yaml.ScalarNode:
+			if n.Value == "" {
+				t.Errorf("%s: empty string at line %d", path, n.Line)
+			}
+		}
+	}
+	for _, name := range []string{"en.yaml", "cy.yaml"} {
+		data, err := catalogueFiles.ReadFile("catalogue/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc yaml.Node
+		if err := yaml.Unmarshal(data, &doc); err != nil {
+			t.Fatal(err)
+		}
+		walk(name, &doc)
+	}
+	cy, err := readCatalogue("cy.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range cy.Principles {
+		if _, ok := PrincipleByKey(p.Key); !ok {
+			t.Errorf("cy.yaml names principle %q, which en.yaml does not have", p.Key)
+		}
+	}
+	for _, r := range cy.Regions {
+		if _, ok := RegionByKey(r.Key); !ok {
+			t.Errorf("cy.yaml names region %q, which en.yaml does not have", r.Key)
+		}
+	}
+	// The Welsh names not found in Welsh Government sources stay marked.
+	for _, key := range []string{"co_produced_innovations", "easy_access_to_expertise", "safe_and_supportive_communities"} {
+		if p, _ := PrincipleByKey(key); p.Name.CY == "" || !p.Name.CYUnconfirmed {
+			t.Errorf("%s: Welsh %q should be there and marked unconfirmed", key, p.Name.CY)
+		}
+	}
+	if p, _ := PrincipleByKey("trusted_adults"); p.Name.CY != "Oedolion yr ymddiriedir ynddynt" || p.Name.CYUnconfirmed {
+		t.Errorf("trusted_adults in Welsh: %+v", p.Name)
+	}
+}
