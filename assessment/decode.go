@@ -933,19 +933,24 @@ func (doc *Document) TextPos(offset int, path ...string) (line, col int, ok bool
 	return n.Line, n.Column, true
 }
 
-// lineFrom returns line (1-based) of data from rune column col on.
-func lineFrom(data []byte, line, col int) string {
+// lineAt returns line (1-based) of data, without its newline.
+func lineAt(data []byte, line int) []byte {
 	for n := 1; n < line; n++ {
 		i := bytes.IndexByte(data, '\n')
 		if i < 0 {
-			return ""
+			return nil
 		}
 		data = data[i+1:]
 	}
 	if i := bytes.IndexByte(data, '\n'); i >= 0 {
 		data = data[:i]
 	}
-	s := string(data)
+	return data
+}
+
+// lineFrom returns line (1-based) of data from rune column col on.
+func lineFrom(data []byte, line, col int) string {
+	s := string(lineAt(data, line))
 	for c := 1; c < col && s != ""; c++ {
 		_, size := utf8.DecodeRuneInString(s)
 		s = s[size:]
@@ -953,32 +958,16 @@ func lineFrom(data []byte, line, col int) string {
 	return s
 }
 
-// lineLength is the length of a line of data (1-based), without its newline.
+// lineLength is the length of a line of data (1-based).
 func lineLength(data []byte, line int) int {
-	for n := 1; n < line; n++ {
-		i := bytes.IndexByte(data, '\n')
-		if i < 0 {
-			return 0
-		}
-		data = data[i+1:]
-	}
-	if i := bytes.IndexByte(data, '\n'); i >= 0 {
-		return i
-	}
-	return len(data)
+	return len(lineAt(data, line))
 }
 
 // lineIndent counts the spaces that start a line of data (1-based).
 func lineIndent(data []byte, line int) int {
-	for n := 1; n < line; n++ {
-		i := bytes.IndexByte(data, '\n')
-		if i < 0 {
-			return 0
-		}
-		data = data[i+1:]
-	}
+	l := lineAt(data, line)
 	spaces := 0
-	for spaces < len(data) && data[spaces] == ' ' {
+	for spaces < len(l) && l[spaces] == ' ' {
 		spaces++
 	}
 	return spaces
