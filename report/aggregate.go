@@ -1,0 +1,355 @@
+package report
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/nest-nyth/nest/assessment"
+)
+
+// Aggregate computes a report from submissions that the caller has already
+// validated and chosen (final, one per region or service). It is pure and
+// deterministic: the same submissions in any order give the same report,
+// because they are sorted first and every list after follows that order or
+// the catalogue's. Every list is non-nil, so the JSON says [] rather than
+// null; only the means are null, when nothing is rated.
+//
+// An empty Options.Level is taken as National.
+func Aggregate(in []Input, o Options) *Report {
+	level := o.Level
+	if level == "" {
+		level = National
+	}
+	regional := level == Regional
+	subs := sorted(in)
+
+	// Who each submission's words are attributed to: a national report
+	// speaks of regions ("Feedback from the Gwent region"), a regional
+	// one of its services.
+	by := make([]string, len(subs))
+	for i, s := range subs {
+		if regional {
+			by[i] = s.Assessment.Organisation
+		} else {
+			by[i] = regionName(s.Assessment.Region)
+		}
+	}
+
+	r := &Report{
+		Title:        o.Title,
+		Level:        level,
+		Year:         o.Year,
+		Date:         o.Date,
+		Submissions:  submissions(subs),
+		NotSubmitted: []Named{},
+		Principles:   make([]PrincipleStats, len(assessment.Principles)),
+		Rows:         rows(subs, regional),
+		Voices:       voices(subs),
+	}
+	if r.Title == "" {
+		r.Title = defaultTitle(level, o.Region, o.Year)
+	}
+	if regional {
+		r.Region, r.RegionName = o.Region, regionName(o.Region)
+	} else {
+		r.NotSubmitted = notSubmitted(subs)
+	}
+	for i, p := range assessment.Principles {
+		r.Principles[i] = principleStats(p, subs, by)
+	}
+	r.Highest, r.Lowest = extremes(r.Principles)
+	return r
+}
+
+// defaultTitle follows the published update's name, "NYTH/NEST
+// implementation update", with the year and, for a region, its name.
+func defaultTitle(level, region string, year int) string {
+	t := "NYTH/NEST implementation update"
+	if year > 0 {
+		t += " " + strconv.Itoa(year)
+	}
+	if level == Regional && region != "" {
+		t += ": " + regionName(region) + " region"
+	}
+	return t
+}
+
+// regionName is the catalogue's English name of a region, or the key
+// itself for one the catalogue does not know, so nothing prints blank.
+func regionName(key string) string {
+	if r, ok := assessment.RegionByKey(key); ok {
+		return r.Name.EN
+	}
+	return key
+}
+
+// regionOrder places a region by the catalogue, unknown keys last.
+func regionOrder(key string) int {
+	for i, r := range assessment.Regions {
+		if r.Key == key {
+			return i
+		}
+	}
+	return len(assessment.Regions)
+}
+
+// sorted returns the submissions by region (catalogue order), then
+// organisation, then file: the order of the appendix, of the rows and of
+// every attributed quote. The caller's slice is left alone.
+func sorted(in []Input) []Input {
+	subs := slices.Clone(in)
+	slices.SortStableFunc(subs, func(a, b Input) int {
+		x, y := a.Assessment, b.Assessment
+		return cmp.Or(
+			cmp.Compare(regionOrder(x.Region), regionOrder(y.Region)),
+			cmp.Compare(x.Region, y.Region),
+			cmp.Compare(x.Organisation, y.Organisation),
+			cmp.Compare(a.File, b.File),
+		)
+	})
+	return subs
+}
+
+func submissions(subs []Input) []Submission {
+	out := make([]Submission, len(subs))
+	for i, s := range subs {
+		a := s.Assessment
+		out[i] = Submission{
+			File:         s.File,
+			Region:       a.Region,
+			RegionName:   regionName(a.Region),
+			Scope:        a.Scope,
+			Organisation: a.Organisation,
+			Submitted:    a.Submitted,
+		}
+		if a.Service != nil {
+			out[i].Sector = a.Service.Sector
+		}
+	}
+	return out
+}
+
+// notSubmitted lists the catalogue's regions that sent nothing, so a
+// national report says who is missing rather than silently averaging
+// fewer regions.
+func notSubmitted(subs []Input) []Named {
+	out := []Named{}
+	for _, r := range assessment.Regions {
+		if !slices.ContainsFunc(subs, func(s Input) bool { return s.Assessment.Region == r.Key }) {
+			out = append(out, Named{Key: r.Key, Name: r.Name.EN})
+		}
+	}
+	return out
+}
+
+// rows gives each submission's ratings in principle order. The
+// submissions are already sorted as the rows should be: by catalogue
+// region (national), by organisation (regional, all of one region).
+func rows(subs []Input, regional bool) []Row {
+	out := make([]Row, len(subs))
+	for i, s := range subs {
+		a := s.Assessment
+		row := Row{Key: a.Region, Name: regionName(a.Region), Ratings: make([]int, len(assessment.Principles))}
+		if regional {
+			row.Key, row.Name = s.File, a.Organisation
+		}
+		for j, p := range assessment.Principles {
+			if resp := a.Principles[p.Key]; resp != nil && validRating(resp.Rating) {
+				row.Ratings[j] = resp.Rating
+			}
+		}
+		out[i] = row
+	}
+	return out
+}
+
+// voices counts every group of the catalogue, those no one heard too:
+// the report must show whose voices were missing.
+func voices(subs []Input) []VoiceCount {
+	out := make([]VoiceCount, len(assessment.VoiceGroups))
+	for i, g := range assessment.VoiceGroups {
+		out[i] = VoiceCount{Key: g.Key, Label: g.Label, Of: len(subs)}
+		for _, s := range subs {
+			if s.Assessment.Voices.Heard(g.Key) {
+				out[i].Count++
+			}
+		}
+	}
+	return out
+}
+
+func validRating(r int) bool { return r >= 1 && r <= len(assessment.Levels) }
+
+// principleStats gathers one principle's figures and words; by[i] is who
+// subs[i] is attributed to.
+func principleStats(p assessment.Principle, subs []Input, by []string) PrincipleStats {
+	s := PrincipleStats{
+		Key:             p.Key,
+		Name:            p.Name.EN,
+		Themes:          []Count{},
+		WorkingWell:     []Said{},
+		Concerns:        []Said{},
+		GoodLooksLike:   []Said{},
+		NotRatedReasons: []Said{},
+		Actions:         []Action{},
+		Quotes:          []Quote{},
+	}
+	var sum, targetSum int
+	raised := map[string]int{} // theme tag -> submissions that raised it
+	for i, sub := range subs {
+		resp := sub.Assessment.Principles[p.Key]
+		if resp == nil {
+			continue // a final file has all six; a missing one counts as neither
+		}
+		switch {
+		case validRating(resp.Rating):
+			if s.Rated == 0 || resp.Rating < s.Min {
+				s.Min = resp.Rating
+			}
+			s.Max = max(s.Max, resp.Rating)
+			s.Rated++
+			sum += resp.Rating
+			s.AtLevel[resp.Rating-1]++
+		case strings.TrimSpace(resp.NotRated) != "":
+			s.NotRated++
+		}
+		if validRating(resp.Target) {
+			s.Targets++
+			targetSum += resp.Target
+		}
+
+		// A tag written twice in one submission is still one submission
+		// raising it: the count is of voices, not of words. A file has a
+		// few tags, so looking back beats a map per file.
+		for j, tag := range resp.Themes {
+			if tag != "" && !slices.Contains(resp.Themes[:j], tag) {
+				raised[tag]++
+			}
+		}
+
+		s.WorkingWell = said(s.WorkingWell, by[i], resp.WorkingWell)
+		s.Concerns = said(s.Concerns, by[i], resp.Concerns)
+		s.GoodLooksLike = said(s.GoodLooksLike, by[i], resp.GoodLooksLike)
+		s.NotRatedReasons = said(s.NotRatedReasons, by[i], resp.NotRated)
+		for _, a := range resp.Actions {
+			if text := strings.TrimSpace(a.Action); text != "" {
+				s.Actions = append(s.Actions, Action{By: by[i], Action: text,
+					Owner: strings.TrimSpace(a.Owner), Due: strings.TrimSpace(a.Due)})
+			}
+		}
+		for _, q := range resp.Feedback {
+			if text := strings.TrimSpace(q.Quote); text != "" {
+				s.Quotes = append(s.Quotes, Quote{By: by[i], Quote: text, From: q.From})
+			}
+		}
+	}
+	if s.Rated > 0 {
+		m := Mean(sum, s.Rated)
+		s.Mean = &m
+	}
+	if s.Targets > 0 {
+		m := Mean(targetSum, s.Targets)
+		s.MeanTarget = &m
+	}
+	s.Themes = themeCounts(raised)
+	return s
+}
+
+// said appends text attributed to by, unless it is blank. Only the ends
+// are trimmed: the blank lines between paragraphs are the writer's.
+func said(list []Said, by, text string) []Said {
+	if text = strings.TrimSpace(text); text == "" {
+		return list
+	}
+	return append(list, Said{By: by, Text: text})
+}
+
+// themeCounts sorts themes most raised first, then by tag so that equal
+// counts keep a fixed order. Tags the catalogue does not suggest are
+// people's own and are labelled with the tag itself.
+func themeCounts(raised map[string]int) []Count {
+	out := make([]Count, 0, len(raised))
+	for tag, n := range raised {
+		label := tag
+		if i := slices.IndexFunc(assessment.Themes, func(c assessment.Choice) bool { return c.Key == tag }); i >= 0 {
+			label = assessment.Themes[i].Label
+		}
+		out = append(out, Count{Key: tag, Label: label, Count: n})
+	}
+	slices.SortFunc(out, func(a, b Count) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Key, b.Key))
+	})
+	return out
+}
+
+// extremes names the principles with the highest and the lowest mean,
+// every one of them when several tie. Means are compared as printed, to
+// one decimal: a report that shows two principles at 2.3 must not call
+// only one of them the highest.
+func extremes(ps []PrincipleStats) (highest, lowest []string) {
+	highest, lowest = []string{}, []string{}
+	var hi, lo Tenths
+	for _, p := range ps {
+		if p.Mean == nil {
+			continue
+		}
+		switch m := *p.Mean; {
+		case len(highest) == 0 || m > hi:
+			hi, highest = m, []string{p.Key}
+		case m == hi:
+			highest = append(highest, p.Key)
+		}
+		switch m := *p.Mean; {
+		case len(lowest) == 0 || m < lo:
+			lo, lowest = m, []string{p.Key}
+		case m == lo:
+			lowest = append(lowest, p.Key)
+		}
+	}
+	return highest, lowest
+}
+
+// Select picks at most n of items to show, spread across their sources so
+// that, with ten thousand services, a principle's page is not filled by
+// the first few: it takes the first item of each source (by, in order of
+// first appearance), then the second of each, and so on, until it has n.
+// The chosen items come back in their original order, so that a source's
+// words stay together and a longer list reads the same as a shorter one;
+// rest is how many were left out. n <= 0 means no limit.
+func Select[T any](items []T, by func(T) string, n int) (shown []T, rest int) {
+	if n <= 0 || n >= len(items) {
+		return items, 0
+	}
+	// queues[k] holds the indices of the k-th source's items, in order;
+	// the map only finds a source's queue, it is never iterated.
+	var queues [][]int
+	source := map[string]int{}
+	for i, it := range items {
+		key := by(it)
+		k, ok := source[key]
+		if !ok {
+			k = len(queues)
+			source[key] = k
+			queues = append(queues, nil)
+		}
+		queues[k] = append(queues[k], i)
+	}
+	picked := make([]bool, len(items))
+	for count, round := 0, 0; count < n; round++ {
+		for _, q := range queues {
+			if round < len(q) && count < n {
+				picked[q[round]] = true
+				count++
+			}
+		}
+	}
+	shown = make([]T, 0, n)
+	for i, it := range items {
+		if picked[i] {
+			shown = append(shown, it)
+		}
+	}
+	return shown, len(items) - n
+}

@@ -1,0 +1,159 @@
+package report
+
+import (
+	"strconv"
+
+	"github.com/nest-nyth/nest/assessment"
+)
+
+// Levels of report.
+const (
+	National = "national" // the regions' own submissions, one per region
+	Regional = "regional" // the services of one region
+)
+
+// Options say what report to make.
+type Options struct {
+	Level     string // National or Regional
+	Region    string // the region of a regional report
+	Year      int    // the assessment year
+	Title     string // "" for the default title
+	Date      string // YYYY-MM-DD, printed as the report's date
+	MaxQuotes int    // quotes and examples shown per principle and kind; 0 for the default
+}
+
+// DefaultMaxQuotes is how many quotes and examples of each kind a principle
+// shows in the PDF when Options.MaxQuotes is 0.
+const DefaultMaxQuotes = 8
+
+// Input is one submission to aggregate: its file name (for the appendix)
+// and what it says. Submissions must be valid and final; the caller
+// filters.
+type Input struct {
+	File       string
+	Assessment *assessment.Assessment
+}
+
+// Tenths is a number with one decimal, held as tenths so that rounding is
+// a person's (halves up: 2.25 is 2.3) and printing is exact.
+type Tenths int
+
+// String prints 23 as "2.3".
+func (t Tenths) String() string {
+	sign := ""
+	if t < 0 {
+		sign, t = "-", -t
+	}
+	return sign + strconv.Itoa(int(t)/10) + "." + strconv.Itoa(int(t)%10)
+}
+
+// MarshalJSON writes the number itself, 2.3.
+func (t Tenths) MarshalJSON() ([]byte, error) { return []byte(t.String()), nil }
+
+// Mean is sum/n to one decimal, halves rounded up, as a person rounds.
+func Mean(sum, n int) Tenths {
+	return Tenths((20*sum + n) / (2 * n))
+}
+
+// Report is the whole of a NEST implementation update. Field names are the
+// documented JSON format.
+type Report struct {
+	Title        string           `json:"title"`
+	Level        string           `json:"level"`
+	Region       string           `json:"region,omitempty"`      // key, for a regional report
+	RegionName   string           `json:"region_name,omitempty"` // name, for a regional report
+	Year         int              `json:"year"`
+	Date         string           `json:"date"`
+	Submissions  []Submission     `json:"submissions"`
+	NotSubmitted []Named          `json:"not_submitted"` // national: the regions with no submission
+	Principles   []PrincipleStats `json:"principles"`
+	Highest      []string         `json:"highest"` // keys of the principles with the highest mean
+	Lowest       []string         `json:"lowest"`  // and the lowest
+	Rows         []Row            `json:"rows"`    // a row per region (national) or service (regional)
+	Voices       []VoiceCount     `json:"voices"`
+}
+
+// Named is a key and its name.
+type Named struct {
+	Key  string `json:"key"`
+	Name string `json:"name"`
+}
+
+// Submission is one file that went into the report.
+type Submission struct {
+	File         string `json:"file"`
+	Region       string `json:"region"`
+	RegionName   string `json:"region_name"`
+	Scope        string `json:"scope"`
+	Organisation string `json:"organisation"`
+	Sector       string `json:"sector,omitempty"`
+	Submitted    string `json:"submitted,omitempty"`
+}
+
+// PrincipleStats are one principle's figures and words across submissions.
+type PrincipleStats struct {
+	Key        string  `json:"key"`
+	Name       string  `json:"name"`
+	Rated      int     `json:"rated"`       // submissions with a rating
+	NotRated   int     `json:"not_rated"`   // with a reason instead
+	Mean       *Tenths `json:"mean"`        // null when none is rated
+	Min        int     `json:"min"`         // 0 when none is rated
+	Max        int     `json:"max"`         // 0 when none is rated
+	AtLevel    [4]int  `json:"at_level"`    // how many rated 1, 2, 3, 4
+	Targets    int     `json:"targets"`     // submissions with a target
+	MeanTarget *Tenths `json:"mean_target"` // null when none has one
+	Themes     []Count `json:"themes"`      // by how many submissions raised them, most first
+	// The words, each attributed to its region (national) or service
+	// (regional), in the order of the submissions.
+	WorkingWell     []Said   `json:"working_well"`
+	Concerns        []Said   `json:"concerns"`
+	GoodLooksLike   []Said   `json:"good_looks_like"`
+	NotRatedReasons []Said   `json:"not_rated_reasons"`
+	Actions         []Action `json:"actions"`
+	Quotes          []Quote  `json:"quotes"`
+}
+
+// Count is how many submissions raised something.
+type Count struct {
+	Key   string `json:"key"`
+	Label string `json:"label"`
+	Count int    `json:"count"`
+}
+
+// Said is text from one submission, with who it is attributed to: a
+// region's name (national) or a service's organisation (regional).
+type Said struct {
+	By   string `json:"by"`
+	Text string `json:"text"`
+}
+
+// Action is a planned action, attributed.
+type Action struct {
+	By     string `json:"by"`
+	Action string `json:"action"`
+	Owner  string `json:"owner,omitempty"`
+	Due    string `json:"due,omitempty"`
+}
+
+// Quote is feedback, attributed, with who said it (a Sources key).
+type Quote struct {
+	By    string `json:"by"`
+	Quote string `json:"quote"`
+	From  string `json:"from"`
+}
+
+// Row is one region's or service's ratings, in the order of the
+// principles; 0 where a principle is not rated.
+type Row struct {
+	Key     string `json:"key"`  // region key, or the service's file
+	Name    string `json:"name"` // region name, or the organisation
+	Ratings []int  `json:"ratings"`
+}
+
+// VoiceCount is how many submissions heard a group.
+type VoiceCount struct {
+	Key   string `json:"key"`
+	Label string `json:"label"`
+	Count int    `json:"count"`
+	Of    int    `json:"of"`
+}
