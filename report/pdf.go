@@ -275,31 +275,32 @@ func (p *pdf) table() {
 		f.CellFormat(textW, 4.6, fmt.Sprintf("%d  %s", i+1, s.Name), "", 1, "L", false, 0, "")
 	}
 	f.Ln(3)
-	nameW := textW - 6*14.0
+	const cellW, rowH = 12.0, 4.6
+	nameW := textW - 6*cellW
 	header := func() {
 		p.font("B", 9)
 		f.SetFillColor(230, 230, 230)
 		f.CellFormat(nameW, 7, who, "1", 0, "L", true, 0, "")
 		for i := range r.Principles {
-			f.CellFormat(14, 7, fmt.Sprint(i+1), "1", 0, "C", true, 0, "")
+			f.CellFormat(cellW, 7, fmt.Sprint(i+1), "1", 0, "C", true, 0, "")
 		}
 		f.Ln(-1)
 	}
 	header()
 	for _, row := range r.Rows {
-		p.font("", 8.5)
+		p.font("", 8)
 		lines := wrap(f, row.Name, nameW-2)
-		h := 5.0 * float64(len(lines))
+		h := rowH * float64(len(lines))
 		if f.GetY()+h > pageH-margin {
 			f.AddPage()
 			header()
-			p.font("", 8.5)
+			p.font("", 8)
 		}
 		x, y := f.GetX(), f.GetY()
 		f.Rect(x, y, nameW, h, "D")
 		for j, l := range lines {
-			f.SetXY(x, y+5*float64(j))
-			f.CellFormat(nameW, 5, l, "", 0, "L", false, 0, "")
+			f.SetXY(x, y+rowH*float64(j))
+			f.CellFormat(nameW, rowH, l, "", 0, "L", false, 0, "")
 		}
 		f.SetXY(x+nameW, y)
 		for _, v := range row.Ratings {
@@ -309,7 +310,7 @@ func (p *pdf) table() {
 			if v > 0 {
 				text = fmt.Sprint(v)
 			}
-			f.CellFormat(14, h, text, "1", 0, "C", true, 0, "")
+			f.CellFormat(cellW, h, text, "1", 0, "C", true, 0, "")
 		}
 		f.SetXY(x, y+h)
 	}
@@ -436,17 +437,23 @@ func (p *pdf) voices() {
 	f.CellFormat(100, 7, "Group", "1", 0, "L", true, 0, "")
 	f.CellFormat(40, 7, "Self-assessments", "1", 1, "L", true, 0, "")
 	p.font("", 9)
-	var missing []string
+	var missing, few []string
 	for _, v := range r.Voices {
 		f.CellFormat(100, 6.5, v.Label, "1", 0, "L", false, 0, "")
 		f.CellFormat(40, 6.5, fmt.Sprintf("%d of %d", v.Count, v.Of), "1", 1, "L", false, 0, "")
-		if v.Count == 0 {
+		switch {
+		case v.Count == 0:
 			missing = append(missing, strings.ToLower(v.Label))
+		case 2*v.Count < v.Of:
+			few = append(few, fmt.Sprintf("%s (%d of %d)", strings.ToLower(v.Label), v.Count, v.Of))
 		}
 	}
 	f.Ln(4)
 	if len(missing) > 0 {
 		p.para("No self-assessment records hearing from: " + strings.Join(missing, "; ") + ".")
+	}
+	if len(few) > 0 {
+		p.para("Heard in fewer than half of the self-assessments: " + strings.Join(few, "; ") + ".")
 	}
 }
 
@@ -458,7 +465,7 @@ func (p *pdf) appendix() {
 	// Two columns of small type: a regional report may list thousands.
 	const gap = 6.0
 	colW := (textW - gap) / 2
-	p.font("", 7.5)
+	p.font("", 7)
 	top, col := f.GetY(), 0
 	for _, s := range r.Submissions {
 		line := s.Organisation
@@ -469,7 +476,7 @@ func (p *pdf) appendix() {
 			line += ", " + longDate(s.Submitted)
 		}
 		lines := wrap(f, line+" ("+s.File+")", colW)
-		h := 3.4 * float64(len(lines))
+		h := 3.1 * float64(len(lines))
 		if f.GetY()+h > pageH-margin {
 			if col == 0 {
 				col = 1
@@ -482,9 +489,9 @@ func (p *pdf) appendix() {
 		x := margin + float64(col)*(colW+gap)
 		for _, l := range lines {
 			f.SetX(x)
-			f.CellFormat(colW, 3.4, l, "", 2, "L", false, 0, "")
+			f.CellFormat(colW, 3.1, l, "", 2, "L", false, 0, "")
 		}
-		f.SetY(f.GetY() + 0.8)
+		f.SetY(f.GetY() + 0.6)
 	}
 	f.SetX(margin)
 	if r.Level == National && len(r.NotSubmitted) > 0 {
