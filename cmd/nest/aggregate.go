@@ -266,10 +266,8 @@ func reportDate(s *streams, flag string, in []report.Input, year int) string {
 	if flag != "" {
 		return flag
 	}
-	if v := s.Env("SOURCE_DATE_EPOCH"); v != "" {
-		if sec, err := strconv.ParseInt(v, 10, 64); err == nil {
-			return time.Unix(sec, 0).UTC().Format(time.DateOnly)
-		}
+	if t, ok := sourceDate(s); ok {
+		return t.Format(time.DateOnly)
 	}
 	latest := ""
 	for _, i := range in {

@@ -150,12 +150,20 @@ func runAssess(s *streams, o *assessOptions) error {
 // clock is the time now, or SOURCE_DATE_EPOCH when it is set, so that runs
 // can be repeated byte for byte.
 func clock(s *streams) time.Time {
-	if v := s.Env("SOURCE_DATE_EPOCH"); v != "" {
-		if sec, err := strconv.ParseInt(v, 10, 64); err == nil {
-			return time.Unix(sec, 0).UTC()
-		}
+	if t, ok := sourceDate(s); ok {
+		return t
 	}
 	return time.Now()
+}
+
+// sourceDate reads SOURCE_DATE_EPOCH, the reproducible-builds convention
+// for "the time to use instead of now".
+func sourceDate(s *streams) (time.Time, bool) {
+	sec, err := strconv.ParseInt(s.Env("SOURCE_DATE_EPOCH"), 10, 64)
+	if err != nil {
+		return time.Time{}, false
+	}
+	return time.Unix(sec, 0).UTC(), true
 }
 
 // loadForAssess reads an existing file to carry on with. A file with
