@@ -44,6 +44,17 @@ type submission struct {
 	dup  bool // already told it has a twin
 }
 
+// SubmissionKey identifies what a file submits: a region's own
+// self-assessment is one a year whatever its organisation is called; a
+// service's is its region, organisation and year.
+func SubmissionKey(a *assessment.Assessment) string {
+	org := ""
+	if a.Scope != assessment.ScopeRegion {
+		org = normalise(a.Organisation)
+	}
+	return fmt.Sprintf("%s\x00%s\x00%s\x00%d", a.Region, a.Scope, org, a.Year)
+}
+
 // normalise makes organisation names that differ only in case and spacing
 // compare equal.
 func normalise(s string) string {
@@ -116,7 +127,7 @@ func checkOne(path string, i int, opt BatchOptions) (FileResult, *submission) {
 	if a.Status != assessment.StatusFinal {
 		return res, nil
 	}
-	key := fmt.Sprintf("%s\x00%s\x00%s\x00%d", a.Region, a.Scope, normalise(a.Organisation), a.Year)
+	key := SubmissionKey(a)
 	return res, &submission{key: key, file: i, pos: r.Doc.KeyPos("status")}
 }
 
