@@ -44,6 +44,7 @@ func Aggregate(in []Input, o Options) *Report {
 		Date:         o.Date,
 		Submissions:  submissions(subs),
 		NotSubmitted: []Named{},
+		LeftOut:      append([]LeftOut{}, o.LeftOut...),
 		Principles:   make([]PrincipleStats, len(assessment.Principles)),
 		Rows:         rows(subs, regional),
 		Voices:       voices(subs),
@@ -54,7 +55,7 @@ func Aggregate(in []Input, o Options) *Report {
 	if regional {
 		r.Region, r.RegionName = o.Region, regionName(o.Region)
 	} else {
-		r.NotSubmitted = notSubmitted(subs)
+		r.NotSubmitted = notSubmitted(subs, o.LeftOut)
 	}
 	for i, p := range assessment.Principles {
 		r.Principles[i] = principleStats(p, subs, by)
@@ -123,6 +124,7 @@ func submissions(subs []Input) []Submission {
 			Scope:        a.Scope,
 			Organisation: a.Organisation,
 			Submitted:    a.Submitted,
+			Status:       a.Status,
 		}
 		if a.Service != nil {
 			out[i].Sector = a.Service.Sector
@@ -134,10 +136,11 @@ func submissions(subs []Input) []Submission {
 // notSubmitted lists the catalogue's regions that sent nothing, so a
 // national report says who is missing rather than silently averaging
 // fewer regions.
-func notSubmitted(subs []Input) []Named {
+func notSubmitted(subs []Input, leftOut []LeftOut) []Named {
 	out := []Named{}
 	for _, r := range assessment.Regions {
-		if !slices.ContainsFunc(subs, func(s Input) bool { return s.Assessment.Region == r.Key }) {
+		if !slices.ContainsFunc(subs, func(s Input) bool { return s.Assessment.Region == r.Key }) &&
+			!slices.ContainsFunc(leftOut, func(l LeftOut) bool { return l.Region == r.Key }) {
 			out = append(out, Named{Key: r.Key, Name: r.Name.EN})
 		}
 	}

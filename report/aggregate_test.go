@@ -161,7 +161,7 @@ func TestAggregate(t *testing.T) {
 			equal(t, "highest", r.Highest, []string{"no_wrong_door"})
 			equal(t, "lowest", r.Lowest, []string{"wellbeing_across_education", "safe_and_supportive_communities"})
 			equal(t, "submission", r.Submissions[0], Submission{File: "gwent.yaml", Region: "gwent",
-				RegionName: "Gwent", Scope: "region", Organisation: "Gwent RPB", Submitted: "2024-10-31"})
+				RegionName: "Gwent", Scope: "region", Organisation: "Gwent RPB", Submitted: "2024-10-31", Status: "final"})
 		}},
 		{"not rated left out of the mean", []Input{
 			file("gwent", "Gwent RPB", 3, 2, 3, 3, 2, 4),

@@ -146,11 +146,24 @@ func (p *pdf) titlePage() {
 	f.Ln(3)
 	f.MultiCell(textW, 7, fmt.Sprintf("Assessment year %d. Published %s.", r.Year, longDate(r.Date)), "", "L", false)
 	f.Ln(3)
-	counts := fmt.Sprintf("%s included.", plural(len(r.Submissions), "self-assessment"))
+	counts := fmt.Sprintf("%s included", plural(len(r.Submissions), "self-assessment"))
 	if r.Level == National {
-		counts = fmt.Sprintf("%d of %d regions submitted.", len(r.Submissions), len(r.Submissions)+len(r.NotSubmitted))
+		all := len(assessment.Regions)
+		counts = fmt.Sprintf("%d of %d regions submitted; %s in this report", all-len(r.NotSubmitted), all, plural(len(r.Submissions), "self-assessment"))
 	}
-	f.MultiCell(textW, 7, counts, "", "L", false)
+	drafts := 0
+	for _, s := range r.Submissions {
+		if s.Status != assessment.StatusFinal {
+			drafts++
+		}
+	}
+	if drafts > 0 {
+		counts += fmt.Sprintf(", %s among them", plural(drafts, "draft"))
+	}
+	if len(r.LeftOut) > 0 {
+		counts += fmt.Sprintf("; %s left out (see the appendix)", plural(len(r.LeftOut), "file"))
+	}
+	f.MultiCell(textW, 7, counts+".", "", "L", false)
 	f.SetY(200)
 	p.font("", 10)
 	f.MultiCell(textW, lineH, "Each principle shows the average \"NEST journey rating\" of the self-assessments, on a scale of 1 to 4:", "", "L", false)
@@ -248,6 +261,8 @@ func (p *pdf) chart() {
 	// The scale, with the level names.
 	y := top + height + 1
 	p.font("", 7.5)
+	f.SetXY(barX-unit/2, y)
+	f.CellFormat(unit, 4, "0", "", 0, "C", false, 0, "")
 	for _, l := range assessment.Levels {
 		x := barX + float64(l.Rating)*unit
 		f.SetXY(x-unit/2, y)
@@ -475,6 +490,9 @@ func (p *pdf) appendix() {
 		if s.Submitted != "" {
 			line += ", " + longDate(s.Submitted)
 		}
+		if s.Status != assessment.StatusFinal {
+			line += ", DRAFT"
+		}
 		lines := wrap(f, line+" ("+s.File+")", colW)
 		h := 3.1 * float64(len(lines))
 		if f.GetY()+h > pageH-margin {
@@ -494,6 +512,22 @@ func (p *pdf) appendix() {
 		f.SetY(f.GetY() + 0.6)
 	}
 	f.SetX(margin)
+	if len(r.LeftOut) > 0 {
+		f.Ln(3)
+		p.subheading("Files left out of this report")
+		p.font("", 9)
+		for _, l := range r.LeftOut {
+			what := l.File
+			if l.Region != "" {
+				what += " (" + regionNameOf(l.Region) + ")"
+			}
+			reason := "it has errors: nest validate lists them"
+			if l.Reason == "draft" {
+				reason = "it is a draft"
+			}
+			f.MultiCell(textW, 4.8, what+": "+reason+".", "", "L", false)
+		}
+	}
 	if r.Level == National && len(r.NotSubmitted) > 0 {
 		f.Ln(3)
 		p.subheading("Regions that did not submit")
@@ -567,6 +601,13 @@ func sourceLabel(key string) string {
 		if c.Key == key {
 			return strings.ToLower(c.Label)
 		}
+	}
+	return key
+}
+
+func regionNameOf(key string) string {
+	if r, ok := assessment.RegionByKey(key); ok {
+		return r.Name.EN
 	}
 	return key
 }

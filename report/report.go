@@ -20,6 +20,16 @@ type Options struct {
 	Title     string // "" for the default title
 	Date      string // YYYY-MM-DD, printed as the report's date
 	MaxQuotes int    // quotes and examples shown per principle and kind; 0 for the default
+	// LeftOut are the files found but not in the report (errors, drafts),
+	// so that it says so rather than count their regions as silent.
+	LeftOut []LeftOut
+}
+
+// LeftOut is a file that was found but is not in the report, and why.
+type LeftOut struct {
+	File   string `json:"file"`
+	Region string `json:"region,omitempty"` // its region, when it could be read
+	Reason string `json:"reason"`           // "has errors", "draft"
 }
 
 // DefaultMaxQuotes is how many quotes and examples of each kind a principle
@@ -65,7 +75,8 @@ type Report struct {
 	Year         int              `json:"year"`
 	Date         string           `json:"date"`
 	Submissions  []Submission     `json:"submissions"`
-	NotSubmitted []Named          `json:"not_submitted"` // national: the regions with no submission
+	NotSubmitted []Named          `json:"not_submitted"` // national: the regions with no file at all
+	LeftOut      []LeftOut        `json:"left_out"`      // files found but not in the report
 	Principles   []PrincipleStats `json:"principles"`
 	Highest      []string         `json:"highest"` // keys of the principles with the highest mean
 	Lowest       []string         `json:"lowest"`  // and the lowest
@@ -88,6 +99,7 @@ type Submission struct {
 	Organisation string `json:"organisation"`
 	Sector       string `json:"sector,omitempty"`
 	Submitted    string `json:"submitted,omitempty"`
+	Status       string `json:"status"`
 }
 
 // PrincipleStats are one principle's figures and words across submissions.

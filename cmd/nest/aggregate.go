@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"strconv"
@@ -49,7 +50,7 @@ Text that looks like personal data is withheld from the report, with a
 warning naming the file.
 
 The report's date is --date, else SOURCE_DATE_EPOCH, else the latest date
-submitted: the same files always give the same bytes.` + "\n" + exitStatusHelp,
+submitted: the same files always give the same bytes.` + "\n" + exitStatus("report written (files with errors or drafts may have been left out: see the messages)", "no report: files with errors under --strict, a submission in two files, or nothing to report"),
 		Example: `  nest aggregate examples/2024/regions -o nest-2024.pdf
   nest aggregate examples/2024/services/gwent -o gwent-2024.pdf
   nest aggregate submissions/2024 --format json > update.json`,
@@ -84,7 +85,7 @@ submitted: the same files always give the same bytes.` + "\n" + exitStatusHelp,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.output, "output", "o", "", "file to write (default: nest-LEVEL-YEAR.pdf, or standard output for json); - for standard output")
+	f.StringVarP(&o.output, "output", "o", "", "file to write (default: nest-national-YEAR.pdf or nest-REGION-YEAR.pdf; standard output for json); - for standard output")
 	f.StringVarP(&o.format, "format", "f", "pdf", "pdf or json")
 	f.StringVar(&o.level, "level", "", "national or regional (default: from the files)")
 	f.StringVar(&o.region, "region", "", "the region of a regional report (default: from the files)")
@@ -113,10 +114,19 @@ func runAggregate(s *streams, o *aggregateOptions) error {
 	results := schema.CheckFiles(paths, schema.BatchOptions{Stdin: s.In, Keep: true})
 
 	var kept []report.Input
+	var leftOut []report.LeftOut
 	invalid, drafts, duplicates := 0, 0, 0
+	leave := func(r schema.FileResult, reason string) {
+		l := report.LeftOut{File: shownPath(o.paths, r.File), Reason: reason}
+		if r.Assessment != nil {
+			l.Region = r.Assessment.Region
+		}
+		leftOut = append(leftOut, l)
+	}
 	for _, r := range results {
 		if !r.Valid() {
 			invalid++
+			leave(r, "has errors")
 			for _, f := range r.Findings {
 				if f.Severity == schema.Error {
 					fmt.Fprintln(s.Err, f)
@@ -130,9 +140,13 @@ func runAggregate(s *streams, o *aggregateOptions) error {
 		a := r.Assessment
 		if a.Status != assessment.StatusFinal && !o.includeDrafts {
 			drafts++
+			leave(r, "draft")
 			continue
 		}
-		kept = append(kept, report.Input{File: r.File, Assessment: a})
+		// The report names files as they stand under the folder given, so
+		// a home folder's name is never published, and the same files give
+		// the same report however the path was typed.
+		kept = append(kept, report.Input{File: shownPath(o.paths, r.File), Assessment: a})
 	}
 	results = nil // what is kept is in kept: let the rest go
 	if duplicates > 0 {
@@ -151,14 +165,35 @@ func runAggregate(s *streams, o *aggregateOptions) error {
 	}
 
 	opt := report.Options{Level: o.level, Region: o.region, Year: o.year, Title: o.title, MaxQuotes: o.maxQuotes}
+	found := len(kept)
 	kept, err := choose(kept, &opt)
 	if err != nil {
 		return err
 	}
 	if len(kept) == 0 {
-		fmt.Fprintln(s.Err, "nest: error: no final, valid self-assessment to report on")
+		if found == 0 {
+			fmt.Fprintln(s.Err, "nest: error: no final, valid self-assessment to report on")
+		} else {
+			fmt.Fprintf(s.Err, "nest: error: none of the %s is for a %s report of %d%s\n", plural(found, "valid file"), opt.Level, opt.Year, inRegion(opt))
+			fmt.Fprintln(s.Err, "nest: hint: a national report takes the regions' own files (scope: region), a regional report one region's services (scope: service); check --level, --region and --year")
+		}
 		return exitError{exitFindings}
 	}
+	if n := found - len(kept); n > 0 {
+		fmt.Fprintf(s.Err, "nest: note: %s of other years, levels or regions left out\n", plural(n, "file"))
+	}
+	// Two files for one submission (a draft beside its final, with
+	// --include-drafts) would count twice.
+	seen := map[string]string{}
+	for _, in := range kept {
+		key := schema.SubmissionKey(in.Assessment)
+		if first, ok := seen[key]; ok {
+			fmt.Fprintf(s.Err, "nest: error: %s and %s are the same submission, so its figures would count twice: keep one\n", first, in.File)
+			return exitError{exitFindings}
+		}
+		seen[key] = in.File
+	}
+	opt.LeftOut = leftOut
 	for _, in := range kept {
 		if n := withhold(in.Assessment); n > 0 {
 			fmt.Fprintf(s.Err, "%s: warning: %s withheld from the report: it looks like personal data (nest validate %s shows where) [%s]\n", in.File, plural(n, "text"), in.File, schema.RulePersonalData)
@@ -194,6 +229,24 @@ func runAggregate(s *streams, o *aggregateOptions) error {
 	}
 	fmt.Fprintf(s.Err, "wrote %s: %s report for %d, from %s\n", out, opt.Level, opt.Year, plural(n, "self-assessment"))
 	return nil
+}
+
+func inRegion(o report.Options) string {
+	if o.Level == report.Regional && o.Region != "" {
+		return " in " + o.Region
+	}
+	return ""
+}
+
+// shownPath is how the report names a file: relative to the folder named on
+// the command line that holds it, or its base name.
+func shownPath(args []string, file string) string {
+	for _, a := range args {
+		if rel, err := filepath.Rel(a, file); err == nil && rel != "." && !strings.HasPrefix(rel, "..") {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return filepath.Base(file)
 }
 
 // choose settles the level, region and year, from the flags or the files,
@@ -240,6 +293,9 @@ func choose(in []report.Input, o *report.Options) ([]report.Input, error) {
 		}
 	}
 	if o.Level == report.Regional && o.Region == "" {
+		if len(regions) == 0 {
+			return nil, usagef("a regional report is made from services' files (scope: service), and there are none for %d", o.Year)
+		}
 		if len(regions) != 1 {
 			return nil, usagef("a regional report is for one region, and these services are in %d: choose one with --region", len(regions))
 		}

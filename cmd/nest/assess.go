@@ -41,7 +41,7 @@ errors is explained and left as it is.
 
 --accessible (or the ACCESSIBLE environment variable) asks one question a
 line, for screen readers and for answers piped in; without a terminal,
-nest assess needs it.` + "\n" + exitStatusHelp,
+nest assess needs it.` + "\n" + exitStatus("saved, or stopped with every answer saved; or a final file left as it was", "the file has errors: it was explained and left as it was"),
 		Example: `  nest assess
   nest assess 2024-gwent.yaml --principle no_wrong_door
   nest assess --accessible 2024-powys.yaml`,

@@ -20,12 +20,15 @@ const (
 	exitFailure  = 3 // could not run: a file could not be written, or similar
 )
 
-const exitStatusHelp = `
-EXIT STATUS
-  0  done: every file is valid (warnings allowed unless --strict)
-  1  problems found in the files
+// exitStatus is the EXIT STATUS section of a command's help: what 0 and 1
+// mean there, then the two codes every command shares.
+func exitStatus(ok, findings string) string {
+	return "\nEXIT STATUS\n  0  " + ok + "\n  1  " + findings + `
   2  usage error: a wrong flag or argument
-  3  could not run: for example, an output file could not be written`
+  3  could not run: for example, a file could not be read or written`
+}
+
+var exitStatusHelp = exitStatus("done", "problems found in the files")
 
 // streams are where a command reads and writes; tests pass buffers.
 type streams struct {

@@ -64,10 +64,14 @@ func Run(a *assessment.Assessment, o Options) error {
 		if !edit {
 			return ErrKeptFinal
 		}
-		a.Status = assessment.StatusDraft
+		// It goes back to draft at the first answer that changes it; a run
+		// that changes nothing leaves the file as it was.
+		s.unchanged, _ = assessment.Marshal(a)
 	}
 	s.fresh = a.Region == "" || a.Scope == "" || a.Year == 0
-	if s.fresh && o.Principle == "" {
+	// The first step is asked again until a principle has been started,
+	// so input that ended inside it leaves nothing unasked.
+	if (s.fresh || len(a.Principles) == 0) && o.Principle == "" {
 		if err := s.step(s.about); err != nil {
 			return err
 		}
@@ -105,17 +109,28 @@ func FirstIncomplete(a *assessment.Assessment) string {
 }
 
 type session struct {
-	fresh bool // a new assessment, not a file loaded
-	a     *assessment.Assessment
-	o     Options
-	in    *lineReader // accessible mode only
-	out   io.Writer
+	fresh     bool   // a new assessment, not a file loaded
+	unchanged []byte // a final file as loaded, until an answer changes it
+	a         *assessment.Assessment
+	o         Options
+	in        *lineReader // accessible mode only
+	out       io.Writer
 }
 
 // step runs one step and saves, whether it finished or was interrupted:
 // answers given before Ctrl-C are answers too.
 func (s *session) step(run func() error) error {
 	err := run()
+	if s.unchanged != nil {
+		now, merr := assessment.Marshal(s.a)
+		if merr == nil && string(now) == string(s.unchanged) {
+			return err // a final file nothing has changed: leave it be
+		}
+		s.unchanged = nil
+		if s.a.Status == assessment.StatusFinal {
+			s.a.Status = assessment.StatusDraft
+		}
+	}
 	if serr := s.o.Save(s.a); serr != nil {
 		return serr
 	}
@@ -205,6 +220,17 @@ func (s *session) askOne(f huh.Field) (err error) {
 	return nil
 }
 
+// keeps lets an empty answer through when there is an answer already: in
+// accessible mode Enter keeps it, but huh checks the empty line first.
+func keeps(current *string, check func(string) error) func(string) error {
+	return func(v string) error {
+		if strings.TrimSpace(v) == "" && strings.TrimSpace(*current) != "" {
+			return nil
+		}
+		return check(v)
+	}
+}
+
 // withDefault adds the value that Enter keeps to a title, in accessible
 // mode, where the prompt does not show it.
 func (s *session) withDefault(title, value string) string {
@@ -284,7 +310,7 @@ func (s *session) about() error {
 		page{
 			title: prompt["about.title"], show: isService,
 			fields: []huh.Field{
-				huh.NewInput().Title(prompt["service.name"]).Value(&name).Validate(required),
+				huh.NewInput().Title(s.withDefault(prompt["service.name"], name)).Value(&name).Validate(keeps(&name, required)),
 				huh.NewSelect[string]().Title(prompt["sector.title"]).Options(choiceOptions(assessment.Sectors)...).Value(&sector),
 				huh.NewMultiSelect[string]().Title(prompt["funding.title"]).Options(tagOptions(assessment.FundingStreams, funding)...).Value(&funding).Height(8),
 			},
@@ -293,7 +319,7 @@ func (s *session) about() error {
 		page{
 			title: prompt["about.title"],
 			fields: []huh.Field{
-				huh.NewInput().Title(s.withDefault(prompt["year.title"], year)).Value(&year).Validate(validYear),
+				huh.NewInput().Title(s.withDefault(prompt["year.title"], year)).Value(&year).Validate(keeps(&year, validYear)),
 				huh.NewMultiSelect[string]().Title(prompt["voices.title"]).Options(voices...).Value(&heard).Height(len(voices) + 1),
 				huh.NewText().Title(prompt["how.title"]).Value(&a.Voices.How).Lines(3),
 			},
@@ -412,7 +438,7 @@ func (s *session) principle(i int, p assessment.Principle) error {
 		},
 		page{
 			title: title, show: notRated,
-			fields: []huh.Field{huh.NewInput().Title(prompt["not_rated.title"]).Value(&r.NotRated).Validate(needReason)},
+			fields: []huh.Field{huh.NewInput().Title(prompt["not_rated.title"]).Value(&r.NotRated).Validate(keeps(&r.NotRated, needReason))},
 			check:  func() error { return needReason(r.NotRated) },
 		},
 		// One question a page, so that every page fits an 80x24 terminal.
@@ -574,10 +600,11 @@ func Summary(a *assessment.Assessment, findings []schema.Finding) string {
 		}
 	}
 	if len(findings) == 0 {
-		b.WriteString("\nnest validate finds no problems.\n")
+		b.WriteString("\nnest validate finds no problems: it can be marked final.\n")
 		return b.String()
 	}
-	b.WriteString("\nnest validate would report:\n")
+	b.WriteString("\nWere it marked final now, nest validate would report:\n")
+	schema.Sort(findings)
 	for _, f := range findings {
 		fmt.Fprintf(&b, "- line %d: %s: %s\n", f.Line, f.Severity, f.Message)
 	}
