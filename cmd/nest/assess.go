@@ -105,6 +105,7 @@ func runAssess(s *streams, o *assessOptions) error {
 	}
 	now := clock(s)
 	path := o.path
+	wrote := false
 	save := func(a *assessment.Assessment) error {
 		if a.Region == "" {
 			return nil // nothing answered yet
@@ -116,6 +117,7 @@ func runAssess(s *streams, o *assessOptions) error {
 		if err != nil {
 			return err
 		}
+		wrote = true
 		return files.WriteAtomic(path, data, 0o644)
 	}
 	err := questionnaire.Run(a, questionnaire.Options{
@@ -127,8 +129,8 @@ func runAssess(s *streams, o *assessOptions) error {
 		fmt.Fprintf(s.Err, "%s is final and was left as it was\n", o.path)
 		return nil
 	case errors.Is(err, questionnaire.ErrInterrupted):
-		if path == "" {
-			fmt.Fprintln(s.Err, "stopped before anything was answered; nothing was saved")
+		if !wrote {
+			fmt.Fprintln(s.Err, "stopped before anything was answered or changed; nothing was saved")
 			return nil
 		}
 		fmt.Fprintf(s.Err, "stopped: every answer so far is saved in %s\n", path)
@@ -139,6 +141,10 @@ func runAssess(s *streams, o *assessOptions) error {
 			fmt.Fprintf(s.Err, "nest: answers so far are saved in %s\n", path)
 		}
 		return err
+	}
+	if !wrote {
+		fmt.Fprintf(s.Err, "%s is unchanged\n", path)
+		return nil
 	}
 	fmt.Fprintf(s.Err, "saved %s (%s)\n", path, a.Status)
 	if a.Status != assessment.StatusFinal {
