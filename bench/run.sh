@@ -90,7 +90,9 @@ for f in "${srcs[@]}"; do
 done
 
 # gen DIR COUNT QUOTE: COUNT files cycling through the templates, the organisation numbered so
-# that no two final files collide; QUOTE=1 writes submitted: "YYYY-MM-DD" (see ajv-cli below).
+# that no two services' final files collide, and the regions' files drafts (a region's own
+# submission is one a year whatever its organisation is called, so copies of it would be
+# duplicates); QUOTE=1 writes submitted: "YYYY-MM-DD" (see ajv-cli below).
 gen() {
 	rm -rf "$1"
 	mkdir -p "$1"
@@ -101,8 +103,11 @@ gen() {
 			for (i = 1; i <= n; i++) {
 				k = (i - 1) % t + 1
 				f = sprintf("%s/%06d-%s.yaml", dir, i, name[k])
+				region = 0
 				for (j = 1; j <= nl[k]; j++) {
 					s = line[k, j]
+					if (s == "scope: region") region = 1
+					if (region && s == "status: final") s = "status: draft"
 					if (s ~ /^organisation: /) s = s " " i
 					else if (q && s ~ /^submitted: [0-9]/) { sub(/: /, ": \"", s); s = s "\"" }
 					print s > f
