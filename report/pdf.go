@@ -477,10 +477,14 @@ func (p *pdf) appendix() {
 	f.AddPage()
 	p.heading("Appendix: the self-assessments", 0)
 	p.para(fmt.Sprintf("The %s in this report, with the date each was submitted and its file.", plural(len(r.Submissions), "self-assessment")))
-	// Two columns of small type: a regional report may list thousands.
+	// A few submissions get a plain list; many (a regional report may
+	// list thousands) two columns of small type.
 	const gap = 6.0
-	colW := (textW - gap) / 2
-	p.font("", 7)
+	colW, size, lineH, cols := textW, 9.0, 4.6, 1
+	if len(r.Submissions) > 40 {
+		colW, size, lineH, cols = (textW-gap)/2, 7, 3.1, 2
+	}
+	p.font("", size)
 	top, col := f.GetY(), 0
 	for _, s := range r.Submissions {
 		line := s.Organisation
@@ -494,10 +498,10 @@ func (p *pdf) appendix() {
 			line += ", DRAFT"
 		}
 		lines := wrap(f, line+" ("+s.File+")", colW)
-		h := 3.1 * float64(len(lines))
+		h := lineH * float64(len(lines))
 		if f.GetY()+h > pageH-margin {
-			if col == 0 {
-				col = 1
+			if col+1 < cols {
+				col++
 			} else {
 				f.AddPage()
 				top, col = f.GetY(), 0
@@ -507,7 +511,7 @@ func (p *pdf) appendix() {
 		x := margin + float64(col)*(colW+gap)
 		for _, l := range lines {
 			f.SetX(x)
-			f.CellFormat(colW, 3.1, l, "", 2, "L", false, 0, "")
+			f.CellFormat(colW, lineH, l, "", 2, "L", false, 0, "")
 		}
 		f.SetY(f.GetY() + 0.6)
 	}
