@@ -41,7 +41,8 @@ type submission struct {
 	key  string
 	file int
 	pos  assessment.Pos
-	dup  bool // already told it has a twin
+	dup  bool   // already told it has a twin
+	what string // what it submits, for messages
 }
 
 // SubmissionKey identifies what a file submits: a region's own
@@ -53,6 +54,13 @@ func SubmissionKey(a *assessment.Assessment) string {
 		org = normalise(a.Organisation)
 	}
 	return fmt.Sprintf("%s\x00%s\x00%s\x00%d", a.Region, a.Scope, org, a.Year)
+}
+
+func regionName(key string) string {
+	if r, ok := assessment.RegionByKey(key); ok {
+		return r.Name.EN
+	}
+	return key
 }
 
 // normalise makes organisation names that differ only in case and spacing
@@ -128,7 +136,11 @@ func checkOne(path string, i int, opt BatchOptions) (FileResult, *submission) {
 		return res, nil
 	}
 	key := SubmissionKey(a)
-	return res, &submission{key: key, file: i, pos: r.Doc.KeyPos("status")}
+	what := fmt.Sprintf("of the %s region for %d", regionName(a.Region), a.Year)
+	if a.Scope != assessment.ScopeRegion {
+		what = fmt.Sprintf("of %s in the %s region for %d", a.Organisation, regionName(a.Region), a.Year)
+	}
+	return res, &submission{key: key, file: i, pos: r.Doc.KeyPos("status"), what: what}
 }
 
 // duplicates reports two final files for the same region, scope,
@@ -148,7 +160,7 @@ func duplicates(results []FileResult, subs []*submission) {
 		add := func(at, other *submission) {
 			results[at.file].Findings = append(results[at.file].Findings, Finding{
 				File: results[at.file].File, Line: at.pos.Line, Column: at.pos.Column, Severity: Error, Rule: RuleDuplicate,
-				Message: fmt.Sprintf("another final submission for the same region, scope, organisation and year is in %s: keep one, or mark the other draft", results[other.file].File),
+				Message: fmt.Sprintf("another final submission %s is in %s: keep one, or mark the other draft", at.what, results[other.file].File),
 			})
 		}
 		add(s, f)

@@ -67,7 +67,7 @@ var Rules = []Rule{
 	{RuleFinal, Error, "A final file lacks a principle or the date submitted.", true},
 	{RuleNotRated, Error, "A principle needs a rating or a reason in not_rated, not both; a draft without either gets a warning.", true},
 	{RuleTarget, Error, "The target for next year is below this year's rating.", false},
-	{RuleDuplicate, Error, "Two final files for the same region, scope, organisation and year.", false},
+	{RuleDuplicate, Error, "Two final files for one submission: a region's own for the same year, or a service's (same region, organisation and year).", false},
 	{RuleChildrenVoice, Warning, "No children's or young people's voice is recorded.", false},
 	{RuleNoEvidence, Warning, "A principle is rated but has no text, actions or quotes behind the rating.", false},
 	{RulePersonalData, Warning, "Free text looks like personal data (e-mail, phone, postcode, NHS number, date of birth); reports are published.", false},

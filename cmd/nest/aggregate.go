@@ -115,6 +115,7 @@ func runAggregate(s *streams, o *aggregateOptions) error {
 
 	var kept []report.Input
 	var leftOut []report.LeftOut
+	shown := map[string]bool{}
 	invalid, drafts, duplicates := 0, 0, 0
 	leave := func(r schema.FileResult, reason string) {
 		l := report.LeftOut{File: shownPath(o.paths, r.File), Reason: reason}
@@ -146,7 +147,12 @@ func runAggregate(s *streams, o *aggregateOptions) error {
 		// The report names files as they stand under the folder given, so
 		// a home folder's name is never published, and the same files give
 		// the same report however the path was typed.
-		kept = append(kept, report.Input{File: shownPath(o.paths, r.File), Assessment: a})
+		name := shownPath(o.paths, r.File)
+		if shown[name] {
+			name = r.File // two folders' gwent.yaml: tell them apart
+		}
+		shown[name] = true
+		kept = append(kept, report.Input{File: name, Assessment: a})
 	}
 	results = nil // what is kept is in kept: let the rest go
 	if duplicates > 0 {
@@ -274,10 +280,12 @@ func choose(in []report.Input, o *report.Options) ([]report.Input, error) {
 	for _, i := range in {
 		if i.Assessment.Year == o.Year {
 			sameYear = append(sameYear, i)
-			scopes[i.Assessment.Scope] = true
-			if i.Assessment.Scope == assessment.ScopeService {
-				regions[i.Assessment.Region] = true
-			}
+		}
+		// The level is guessed from every file, so a --year that matches
+		// none still names the right kind of report.
+		scopes[i.Assessment.Scope] = true
+		if i.Assessment.Scope == assessment.ScopeService {
+			regions[i.Assessment.Region] = true
 		}
 	}
 	if o.Level == "" {
@@ -294,7 +302,7 @@ func choose(in []report.Input, o *report.Options) ([]report.Input, error) {
 	}
 	if o.Level == report.Regional && o.Region == "" {
 		if len(regions) == 0 {
-			return nil, usagef("a regional report is made from services' files (scope: service), and there are none for %d", o.Year)
+			return nil, nil // no services at all: said by the caller
 		}
 		if len(regions) != 1 {
 			return nil, usagef("a regional report is for one region, and these services are in %d: choose one with --region", len(regions))

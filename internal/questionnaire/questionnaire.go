@@ -420,6 +420,8 @@ func (s *session) principle(i int, p assessment.Principle) error {
 		}
 		return nil
 	}
+	before := *r // to tell an answer from an unchanged one
+	before.Themes = slices.Clone(r.Themes)
 	var themes []string = slices.Clone(r.Themes)
 	other := ""
 	field := func(key string) (string, string) {
@@ -458,7 +460,7 @@ func (s *session) principle(i int, p assessment.Principle) error {
 			},
 		},
 	)
-	s.tidy(r, themes, other)
+	s.tidy(r, before, themes, other)
 	if err != nil {
 		return err
 	}
@@ -469,20 +471,46 @@ func (s *session) principle(i int, p assessment.Principle) error {
 }
 
 // tidy trims answers and gathers themes, the chosen and the typed.
-func (s *session) tidy(r *assessment.Response, themes []string, other string) {
+// Text given back as it was is kept exactly as it was, so that revising
+// one answer does not rewrite the others.
+func (s *session) tidy(r *assessment.Response, before assessment.Response, themes []string, other string) {
 	if r.Rating > 0 {
 		r.NotRated = ""
 	}
 	r.NotRated = strings.TrimSpace(r.NotRated)
-	for _, t := range []*string{&r.WorkingWell, &r.Concerns, &r.GoodLooksLike} {
-		*t = paragraphs(*t)
+	for _, t := range []struct {
+		now *string
+		was string
+	}{
+		{&r.WorkingWell, before.WorkingWell}, {&r.Concerns, before.Concerns}, {&r.GoodLooksLike, before.GoodLooksLike},
+	} {
+		if strings.TrimSpace(*t.now) == strings.TrimSpace(t.was) {
+			*t.now = t.was
+		} else {
+			*t.now = paragraphs(*t.now)
+		}
 	}
 	for _, t := range strings.Split(other, ",") {
 		if tag := assessment.TagOf(t); tag != "" && !slices.Contains(themes, tag) {
 			themes = append(themes, tag)
 		}
 	}
+	if sameSet(themes, before.Themes) {
+		themes = before.Themes // the same choice: keep the file's order
+	}
 	r.Themes = themes
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
 }
 
 // paragraphs trims text and ends text of several lines with a newline, so
@@ -624,17 +652,22 @@ func check(a *assessment.Assessment) ([]schema.Finding, error) {
 // offers to mark it final.
 func (s *session) summary() error {
 	a := s.a
-	// Ask as if final, so that what a submission lacks shows now.
+	// Ask as if final, so that what a submission lacks shows now; the
+	// date submitted is filled in when it is marked final, so its lack is
+	// not one.
 	status := a.Status
 	a.Status = assessment.StatusFinal
-	submitted := a.Submitted
-	if a.Submitted == "" {
-		a.Submitted = s.o.Today
-	}
-	findings, err := check(a)
-	a.Status, a.Submitted = status, submitted
+	all, err := check(a)
+	a.Status = status
 	if err != nil {
 		return err
+	}
+	var findings []schema.Finding
+	for _, f := range all {
+		if f.Rule == schema.RuleFinal && a.Submitted == "" && strings.Contains(f.Message, "date it was submitted") {
+			continue
+		}
+		findings = append(findings, f)
 	}
 	errs := 0
 	for _, f := range findings {
