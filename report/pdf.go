@@ -523,7 +523,7 @@ func (p *pdf) appendix() {
 		for _, l := range r.LeftOut {
 			what := l.File
 			if l.Region != "" {
-				what += " (" + regionNameOf(l.Region) + ")"
+				what += " (" + regionName(l.Region) + ")"
 			}
 			reason := "it has errors: nest validate lists them"
 			if l.Reason == "draft" {
@@ -609,12 +609,6 @@ func sourceLabel(key string) string {
 	return key
 }
 
-func regionNameOf(key string) string {
-	if r, ok := assessment.RegionByKey(key); ok {
-		return r.Name.EN
-	}
-	return key
-}
 
 func longDate(d string) string {
 	t, err := time.Parse(time.DateOnly, d)
