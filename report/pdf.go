@@ -609,7 +609,6 @@ func sourceLabel(key string) string {
 	return key
 }
 
-
 func longDate(d string) string {
 	t, err := time.Parse(time.DateOnly, d)
 	if err != nil {
