@@ -70,9 +70,10 @@ func Run(a *assessment.Assessment, o Options) error {
 		s.unchanged, _ = assessment.Marshal(a)
 	}
 	s.fresh = a.Region == "" || a.Scope == "" || a.Year == 0
-	// The first step is asked again until a principle has been started,
-	// so input that ended inside it leaves nothing unasked.
-	if (s.fresh || len(a.Principles) == 0) && o.Principle == "" {
+	// The first step is asked again until a principle has been answered,
+	// so input that ended inside it, or a file from nest init, leaves
+	// nothing unasked; the answers already there are kept by Enter.
+	if (s.fresh || !anyComplete(a)) && o.Principle == "" {
 		if err := s.step(s.about); err != nil {
 			return err
 		}
@@ -89,6 +90,15 @@ func Run(a *assessment.Assessment, o Options) error {
 		}
 	}
 	return s.step(s.summary)
+}
+
+func anyComplete(a *assessment.Assessment) bool {
+	for _, r := range a.Principles {
+		if complete(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // complete reports whether a principle is answered: a reason for no
