@@ -111,8 +111,53 @@ func runAggregate(s *streams, o *aggregateOptions) error {
 		fmt.Fprintf(s.Err, "nest: error: no .yaml or .yml files found in %s\n", strings.Join(o.paths, ", "))
 		return exitError{exitFailure}
 	}
-	results := schema.CheckFiles(paths, schema.BatchOptions{Stdin: s.In, Keep: true})
+	kept, leftOut, err := gather(s, o, paths)
+	if err != nil {
+		return err
+	}
+	opt := report.Options{Level: o.level, Region: o.region, Year: o.year, Title: o.title, MaxQuotes: o.maxQuotes, LeftOut: leftOut}
+	found := len(kept)
+	if kept, err = choose(kept, &opt); err != nil {
+		return err
+	}
+	if len(kept) == 0 {
+		if found == 0 {
+			fmt.Fprintln(s.Err, "nest: error: no final, valid self-assessment to report on")
+		} else {
+			fmt.Fprintf(s.Err, "nest: error: none of the %s is for a %s report of %d%s\n", plural(found, "valid file"), opt.Level, opt.Year, inRegion(opt))
+			fmt.Fprintln(s.Err, "nest: hint: a national report takes the regions' own files (scope: region), a regional report one region's services (scope: service); check --level, --region and --year")
+		}
+		return exitError{exitFindings}
+	}
+	if n := found - len(kept); n > 0 {
+		fmt.Fprintf(s.Err, "nest: note: %s of other years, levels or regions left out\n", plural(n, "file"))
+	}
+	// Two files for one submission (a draft beside its final, with
+	// --include-drafts) would count twice.
+	seen := map[string]string{}
+	for _, in := range kept {
+		key := schema.SubmissionKey(in.Assessment)
+		if first, ok := seen[key]; ok {
+			fmt.Fprintf(s.Err, "nest: error: %s and %s are the same submission, so its figures would count twice: keep one\n", first, in.File)
+			return exitError{exitFindings}
+		}
+		seen[key] = in.File
+	}
+	for _, in := range kept {
+		if n := withhold(in.Assessment); n > 0 {
+			fmt.Fprintf(s.Err, "%s: warning: %s withheld from the report: it looks like personal data (nest validate %s shows where) [%s]\n", in.File, plural(n, "text"), in.File, schema.RulePersonalData)
+		}
+	}
+	opt.Date = reportDate(s, o.date, kept, opt.Year)
+	return write(s, o, report.Aggregate(kept, opt), opt, len(kept))
+}
 
+// gather validates every file and keeps the valid ones a report may use.
+// It lists the files with errors, and stops on a submission in two final
+// files, or on any error with --strict; drafts are left out unless asked
+// for. What it leaves out it returns too, for the report to say.
+func gather(s *streams, o *aggregateOptions, paths []string) ([]report.Input, []report.LeftOut, error) {
+	results := schema.CheckFiles(paths, schema.BatchOptions{Stdin: s.In, Keep: true})
 	var kept []report.Input
 	var leftOut []report.LeftOut
 	shown := map[string]bool{}
@@ -154,63 +199,27 @@ func runAggregate(s *streams, o *aggregateOptions) error {
 		shown[name] = true
 		kept = append(kept, report.Input{File: name, Assessment: a})
 	}
-	results = nil // what is kept is in kept: let the rest go
 	if duplicates > 0 {
 		fmt.Fprintln(s.Err, "nest: error: the same submission is in two final files, so its figures would count twice: keep one, or mark the other draft")
-		return exitError{exitFindings}
+		return nil, nil, exitError{exitFindings}
 	}
 	if invalid > 0 {
 		if o.strict {
 			fmt.Fprintf(s.Err, "nest: error: %s with errors; nothing was written (--strict)\n", plural(invalid, "file"))
-			return exitError{exitFindings}
+			return nil, nil, exitError{exitFindings}
 		}
 		fmt.Fprintf(s.Err, "nest: warning: %s with errors left out of the report\n", plural(invalid, "file"))
 	}
 	if drafts > 0 {
 		fmt.Fprintf(s.Err, "nest: note: %s left out as drafts (--include-drafts keeps them)\n", plural(drafts, "file"))
 	}
+	return kept, leftOut, nil
+}
 
-	opt := report.Options{Level: o.level, Region: o.region, Year: o.year, Title: o.title, MaxQuotes: o.maxQuotes}
-	found := len(kept)
-	kept, err := choose(kept, &opt)
-	if err != nil {
-		return err
-	}
-	if len(kept) == 0 {
-		if found == 0 {
-			fmt.Fprintln(s.Err, "nest: error: no final, valid self-assessment to report on")
-		} else {
-			fmt.Fprintf(s.Err, "nest: error: none of the %s is for a %s report of %d%s\n", plural(found, "valid file"), opt.Level, opt.Year, inRegion(opt))
-			fmt.Fprintln(s.Err, "nest: hint: a national report takes the regions' own files (scope: region), a regional report one region's services (scope: service); check --level, --region and --year")
-		}
-		return exitError{exitFindings}
-	}
-	if n := found - len(kept); n > 0 {
-		fmt.Fprintf(s.Err, "nest: note: %s of other years, levels or regions left out\n", plural(n, "file"))
-	}
-	// Two files for one submission (a draft beside its final, with
-	// --include-drafts) would count twice.
-	seen := map[string]string{}
-	for _, in := range kept {
-		key := schema.SubmissionKey(in.Assessment)
-		if first, ok := seen[key]; ok {
-			fmt.Fprintf(s.Err, "nest: error: %s and %s are the same submission, so its figures would count twice: keep one\n", first, in.File)
-			return exitError{exitFindings}
-		}
-		seen[key] = in.File
-	}
-	opt.LeftOut = leftOut
-	for _, in := range kept {
-		if n := withhold(in.Assessment); n > 0 {
-			fmt.Fprintf(s.Err, "%s: warning: %s withheld from the report: it looks like personal data (nest validate %s shows where) [%s]\n", in.File, plural(n, "text"), in.File, schema.RulePersonalData)
-		}
-	}
-	opt.Date = reportDate(s, o.date, kept, opt.Year)
-	rep := report.Aggregate(kept, opt)
-	n := len(kept)
-	kept = nil // the report holds what it needs; 10,000 assessments need not stay
-
+// write renders the report in its format, to memory, and writes it whole.
+func write(s *streams, o *aggregateOptions, rep *report.Report, opt report.Options, n int) error {
 	var buf bytes.Buffer
+	var err error
 	if o.format == "json" {
 		err = report.WriteJSON(&buf, rep)
 	} else {
