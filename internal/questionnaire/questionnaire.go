@@ -289,12 +289,7 @@ func (s *session) about() error {
 		}
 		return nil
 	}
-	required := func(v string) error {
-		if strings.TrimSpace(v) == "" {
-			return errors.New("this is needed")
-		}
-		return nil
-	}
+	required := nonEmpty("this is needed")
 	answers := func() string {
 		return fmt.Sprint(a.Region, a.Scope, name, sector, funding, year, heard, a.Voices.How)
 	}
@@ -516,29 +511,44 @@ func paragraphs(s string) string {
 	return s
 }
 
-func (s *session) actions(title string, r *assessment.Response) error {
+// more asks whether to add one more of something (the question names how
+// many so far), and while the answer is yes, asks for it with one.
+func (s *session) more(title, first, another string, count func() int, one func() error) error {
 	for {
-		more := false
-		q := prompt["action.add"]
-		if len(r.Actions) > 0 {
-			q = fmt.Sprintf("%s (%d so far)", prompt["action.another"], len(r.Actions))
+		yes := false
+		q := first
+		if n := count(); n > 0 {
+			q = fmt.Sprintf("%s (%d so far)", another, n)
 		}
-		if err := s.ask(page{title: title, fields: []huh.Field{yesNo(q, &more)}}); err != nil || !more {
+		if err := s.ask(page{title: title, fields: []huh.Field{yesNo(q, &yes)}}); err != nil || !yes {
 			return err
 		}
+		if err := one(); err != nil {
+			return err
+		}
+	}
+}
+
+// nonEmpty refuses an empty answer with the given advice.
+func nonEmpty(advice string) func(string) error {
+	return func(v string) error {
+		if strings.TrimSpace(v) == "" {
+			return errors.New(advice)
+		}
+		return nil
+	}
+}
+
+func (s *session) actions(title string, r *assessment.Response) error {
+	needed := nonEmpty("say what will be done")
+	month := func(v string) error {
+		if v = strings.TrimSpace(v); v != "" && !schema.IsMonth(v) {
+			return errors.New("write the month as YYYY-MM, like 2025-03")
+		}
+		return nil
+	}
+	return s.more(title, prompt["action.add"], prompt["action.another"], func() int { return len(r.Actions) }, func() error {
 		var act assessment.Action
-		needed := func(v string) error {
-			if strings.TrimSpace(v) == "" {
-				return errors.New("say what will be done")
-			}
-			return nil
-		}
-		month := func(v string) error {
-			if v = strings.TrimSpace(v); v != "" && !schema.IsMonth(v) {
-				return errors.New("write the month as YYYY-MM, like 2025-03")
-			}
-			return nil
-		}
 		err := s.ask(page{
 			title: title,
 			fields: []huh.Field{
@@ -552,29 +562,14 @@ func (s *session) actions(title string, r *assessment.Response) error {
 		if act.Action != "" && month(act.Due) == nil {
 			r.Actions = append(r.Actions, act)
 		}
-		if err != nil {
-			return err
-		}
-	}
+		return err
+	})
 }
 
 func (s *session) quotes(title string, r *assessment.Response) error {
-	for {
-		more := false
-		q := prompt["quote.add"]
-		if len(r.Feedback) > 0 {
-			q = fmt.Sprintf("%s (%d so far)", prompt["quote.another"], len(r.Feedback))
-		}
-		if err := s.ask(page{title: title, fields: []huh.Field{yesNo(q, &more)}}); err != nil || !more {
-			return err
-		}
+	needed := nonEmpty("type the quote")
+	return s.more(title, prompt["quote.add"], prompt["quote.another"], func() int { return len(r.Feedback) }, func() error {
 		quote := assessment.Quote{From: assessment.Sources[0].Key}
-		needed := func(v string) error {
-			if strings.TrimSpace(v) == "" {
-				return errors.New("type the quote")
-			}
-			return nil
-		}
 		err := s.ask(page{
 			title: title,
 			fields: []huh.Field{
@@ -587,10 +582,8 @@ func (s *session) quotes(title string, r *assessment.Response) error {
 		if quote.Quote != "" {
 			r.Feedback = append(r.Feedback, quote)
 		}
-		if err != nil {
-			return err
-		}
-	}
+		return err
+	})
 }
 
 // Summary describes an assessment for the last step: each principle's
