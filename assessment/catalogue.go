@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"slices"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -168,9 +169,10 @@ func loadCatalogue() error {
 	for _, l := range en.Levels {
 		Levels = append(Levels, Level{l.Rating, text(fmt.Sprint("level ", l.Rating), l.Name), l.Meaning})
 	}
-	Regions = nil
+	Regions, regionKeys = nil, nil
 	for _, r := range en.Regions {
 		Regions = append(Regions, Region{r.Key, text("region "+r.Key, r.Name), r.HealthBoard, r.LocalAuthorities})
+		regionKeys = append(regionKeys, r.Key)
 	}
 	Scopes, Statuses, Sectors, Sources = en.Scopes, en.Statuses, en.Sectors, en.Sources
 	VoiceGroups, Themes, FundingStreams = en.VoiceGroups, en.Themes, en.Funding
@@ -181,6 +183,14 @@ func loadCatalogue() error {
 	Prompts = en.Prompts
 	return nil
 }
+
+var regionKeys []string // filled with the catalogue, as principleKeys is
+
+// PrincipleKeys returns the keys of the six principles, in order.
+func PrincipleKeys() []string { return slices.Clone(principleKeys) }
+
+// RegionKeys returns the keys of the seven regions, in order.
+func RegionKeys() []string { return slices.Clone(regionKeys) }
 
 // PrincipleByKey returns the principle with the given key.
 func PrincipleByKey(key string) (Principle, bool) {

@@ -37,11 +37,7 @@ func Template(o TemplateOptions) []byte {
 	comment("", "For text over several lines, write | after the colon and put the text on the lines below, indented by two more spaces.")
 	b.WriteString("nest: 1\n")
 	help("", "region")
-	regions := make([]string, len(Regions))
-	for i, r := range Regions {
-		regions[i] = r.Key
-	}
-	comment("", "One of: "+strings.Join(regions, ", ")+".")
+	comment("", "One of: "+strings.Join(regionKeys, ", ")+".")
 	b.WriteString("region:" + value(o.Region) + "\n")
 	help("", "scope")
 	scope := o.Scope

@@ -76,15 +76,7 @@ func enumOf(choices []assessment.Choice) []string { return assessment.Keys(choic
 
 // Build returns the JSON Schema of the file format.
 func Build() []byte {
-	regionKeys := make([]string, len(assessment.Regions))
-	regionNames := ""
-	for i, r := range assessment.Regions {
-		regionKeys[i] = r.Key
-		if i > 0 {
-			regionNames += ", "
-		}
-		regionNames += r.Key + " (" + r.Name.EN + ")"
-	}
+	regionKeys := assessment.RegionKeys()
 	levels := ""
 	for i, l := range assessment.Levels {
 		if i > 0 {
@@ -148,14 +140,13 @@ func Build() []byte {
 	}}}
 
 	principles := obj{}
-	principleKeys := []string{}
+	principleKeys := assessment.PrincipleKeys()
 	for i, p := range assessment.Principles {
 		principles = append(principles, member{p.Key, obj{
 			{"title", fmt.Sprintf("Principle %d of %d: %s", i+1, len(assessment.Principles), p.Name.EN)},
 			{"description", p.Summary},
 			{"$ref", "#/$defs/response"},
 		}})
-		principleKeys = append(principleKeys, p.Key)
 	}
 	finalPrinciples := obj{}
 	for _, k := range principleKeys {

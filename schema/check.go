@@ -179,13 +179,7 @@ func (c *checker) rating(d *assessment.Document, key string) {
 }
 
 var (
-	regionKeys = func() []string {
-		keys := make([]string, len(assessment.Regions))
-		for i, r := range assessment.Regions {
-			keys[i] = r.Key
-		}
-		return keys
-	}()
+	regionKeys = assessment.RegionKeys()
 	scopeKeys  = assessment.Keys(assessment.Scopes)
 	statusKeys = assessment.Keys(assessment.Statuses)
 	sectorKeys = assessment.Keys(assessment.Sectors)

@@ -70,7 +70,7 @@ submitted: the same files always give the same bytes.` + "\n" + exitStatus("repo
 			}
 			if o.region != "" {
 				if _, ok := assessment.RegionByKey(o.region); !ok {
-					return usagef("unknown region %q: use one of %s", o.region, strings.Join(regionKeys(), ", "))
+					return usagef("unknown region %q: use one of %s", o.region, strings.Join(assessment.RegionKeys(), ", "))
 				}
 			}
 			if o.date != "" {

@@ -57,7 +57,7 @@ nest assess needs it.` + "\n" + exitStatus("saved, or stopped with every answer 
 			}
 			if o.principle != "" {
 				if _, ok := assessment.PrincipleByKey(o.principle); !ok {
-					return usagef("unknown principle %q: use one of %s", o.principle, strings.Join(principleKeys(), ", "))
+					return usagef("unknown principle %q: use one of %s", o.principle, strings.Join(assessment.PrincipleKeys(), ", "))
 				}
 			}
 			o.accessible = o.accessible || s.Env("ACCESSIBLE") != ""
@@ -66,17 +66,9 @@ nest assess needs it.` + "\n" + exitStatus("saved, or stopped with every answer 
 	}
 	f := cmd.Flags()
 	f.BoolVar(&o.accessible, "accessible", false, "plain prompts, one a line, for screen readers and piped answers")
-	f.StringVar(&o.principle, "principle", "", "revise one principle: "+strings.Join(principleKeys(), ", "))
+	f.StringVar(&o.principle, "principle", "", "revise one principle: "+strings.Join(assessment.PrincipleKeys(), ", "))
 	f.BoolVar(&o.force, "force", false, "change a final file without asking")
 	return cmd
-}
-
-func principleKeys() []string {
-	keys := make([]string, len(assessment.Principles))
-	for i, p := range assessment.Principles {
-		keys[i] = p.Key
-	}
-	return keys
 }
 
 func runAssess(s *streams, o *assessOptions) error {

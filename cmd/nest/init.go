@@ -39,7 +39,7 @@ service) unless -o names one; -o - prints the template.` + "\n" + exitStatus("te
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if o.region != "" {
 				if _, ok := assessment.RegionByKey(o.region); !ok {
-					return usagef("unknown region %q: use one of %s", o.region, strings.Join(regionKeys(), ", "))
+					return usagef("unknown region %q: use one of %s", o.region, strings.Join(assessment.RegionKeys(), ", "))
 				}
 			}
 			if !assessment.Has(assessment.Scopes, o.scope) {
@@ -56,19 +56,11 @@ service) unless -o names one; -o - prints the template.` + "\n" + exitStatus("te
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.output, "output", "o", "", "file to write, or - for standard output")
-	f.StringVar(&o.region, "region", "", "region key: "+strings.Join(regionKeys(), ", "))
+	f.StringVar(&o.region, "region", "", "region key: "+strings.Join(assessment.RegionKeys(), ", "))
 	f.StringVar(&o.scope, "scope", assessment.ScopeRegion, "region or service")
 	f.IntVar(&o.year, "year", 0, "assessment year (default: this year)")
 	f.BoolVar(&o.force, "force", false, "overwrite an existing file")
 	return cmd
-}
-
-func regionKeys() []string {
-	keys := make([]string, len(assessment.Regions))
-	for i, r := range assessment.Regions {
-		keys[i] = r.Key
-	}
-	return keys
 }
 
 // defaultFileName is YEAR-REGION.yaml, the name nest assess uses too.
