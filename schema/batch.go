@@ -41,8 +41,22 @@ type submission struct {
 	key  string
 	file int
 	pos  assessment.Pos
-	dup  bool   // already told it has a twin
-	what string // what it submits, for messages
+	dup  bool // already told it has a twin
+}
+
+// what names what a submission is, for a message, from its key: nothing
+// more is kept per file, so memory stays flat however many files there are.
+func (s *submission) what() string {
+	f := strings.Split(s.key, "\x00") // region, scope, organisation, year, organisation as written
+	if f[1] == assessment.ScopeRegion {
+		return fmt.Sprintf("of the %s region for %s", regionName(f[0]), f[3])
+	}
+	return fmt.Sprintf("of %s in the %s region for %s", f[4], regionName(f[0]), f[3])
+}
+
+// id is the part of the key that says which submission it is.
+func (s *submission) id() string {
+	return s.key[:strings.LastIndexByte(s.key, 0)]
 }
 
 // SubmissionKey identifies what a file submits: a region's own
@@ -136,11 +150,9 @@ func checkOne(path string, i int, opt BatchOptions) (FileResult, *submission) {
 		return res, nil
 	}
 	key := SubmissionKey(a)
-	what := fmt.Sprintf("of the %s region for %d", regionName(a.Region), a.Year)
-	if a.Scope != assessment.ScopeRegion {
-		what = fmt.Sprintf("of %s in the %s region for %d", a.Organisation, regionName(a.Region), a.Year)
-	}
-	return res, &submission{key: key, file: i, pos: r.Doc.KeyPos("status"), what: what}
+	// One string holds the key and the organisation as written, for the
+	// message: one allocation, and nothing of the file kept.
+	return res, &submission{key: key + "\x00" + a.Organisation, file: i, pos: r.Doc.KeyPos("status")}
 }
 
 // duplicates reports two final files for the same region, scope,
@@ -152,15 +164,15 @@ func duplicates(results []FileResult, subs []*submission) {
 		if s == nil {
 			continue
 		}
-		f, ok := first[s.key]
+		f, ok := first[s.id()]
 		if !ok {
-			first[s.key] = s
+			first[s.id()] = s
 			continue
 		}
 		add := func(at, other *submission) {
 			results[at.file].Findings = append(results[at.file].Findings, Finding{
 				File: results[at.file].File, Line: at.pos.Line, Column: at.pos.Column, Severity: Error, Rule: RuleDuplicate,
-				Message: fmt.Sprintf("another final submission %s is in %s: keep one, or mark the other draft", at.what, results[other.file].File),
+				Message: fmt.Sprintf("another final submission %s is in %s: keep one, or mark the other draft", at.what(), results[other.file].File),
 			})
 		}
 		add(s, f)
