@@ -48,22 +48,6 @@ type Voices struct {
 	How                      string
 }
 
-// Heard reports whether the group with the given key (one of VoiceGroups)
-// was heard.
-func (v Voices) Heard(key string) bool {
-	switch key {
-	case "children_and_young_people":
-		return v.ChildrenAndYoungPeople
-	case "babies_and_younger_children":
-		return v.BabiesAndYoungerChildren
-	case "parents_and_carers":
-		return v.ParentsAndCarers
-	case "practitioners":
-		return v.Practitioners
-	}
-	return false
-}
-
 // Response is the answer for one principle.
 type Response struct {
 	Rating        int    // 1 to 4; 0 when not rated

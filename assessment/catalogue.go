@@ -55,10 +55,14 @@ type Choice struct {
 	Label string
 }
 
-// Field is the title and help of one key of the file format.
-type Field struct {
+// FieldText is the catalogue's words for one key of the file format.
+type FieldText struct {
 	Title string
 	Help  string
+	// Item names one item of a list in messages ("each action", "theme").
+	Item string
+	// Example is a value to show in templates.
+	Example string
 }
 
 var (
@@ -78,16 +82,17 @@ var (
 	// Sources are who a feedback quote came from.
 	Sources []Choice
 	// VoiceGroups are the groups whose voices may have informed an
-	// assessment.
+	// assessment: the yes-or-no keys under voices, with their titles.
 	VoiceGroups []Choice
 	// Themes are the suggested theme tags, drawn from what the 2024
 	// regional self-assessments raised. People may add their own.
 	Themes []Choice
 	// FundingStreams are suggested funding tags for services.
 	FundingStreams []Choice
-	// Fields holds the title and help of every key of the file format, by
-	// key; keys of nested groups are written with a dot: "voices.how".
-	Fields map[string]Field
+	// Fields holds the words of every key of the file format, by key; keys
+	// of nested groups are written with a dot: "voices.how". See
+	// Field.HelpKey.
+	Fields map[string]FieldText
 	// Prompts are the questionnaire's own words, by key.
 	Prompts map[string]string
 )
@@ -110,9 +115,8 @@ type catalogue struct {
 		Unconfirmed      bool
 	}
 	Scopes, Statuses, Sectors, Sources []Choice
-	VoiceGroups                        []Choice `yaml:"voice_groups"`
 	Themes, Funding                    []Choice
-	Fields                             []struct{ Key, Title, Help string }
+	Fields                             []struct{ Key, Title, Help, Item, Example string }
 	Prompts                            map[string]string
 }
 
@@ -175,16 +179,18 @@ func loadCatalogue() error {
 		regionKeys = append(regionKeys, r.Key)
 	}
 	Scopes, Statuses, Sectors, Sources = en.Scopes, en.Statuses, en.Sectors, en.Sources
-	VoiceGroups, Themes, FundingStreams = en.VoiceGroups, en.Themes, en.Funding
-	Fields = map[string]Field{}
+	Themes, FundingStreams = en.Themes, en.Funding
+	Fields = map[string]FieldText{}
 	for _, f := range en.Fields {
-		Fields[f.Key] = Field{f.Title, f.Help}
+		Fields[f.Key] = FieldText{f.Title, f.Help, f.Item, f.Example}
 	}
+	VoiceGroups = voiceGroups()
 	Prompts = en.Prompts
 	return nil
 }
 
-var regionKeys []string // filled with the catalogue, as principleKeys is
+// Filled with the catalogue.
+var regionKeys, principleKeys []string
 
 // PrincipleKeys returns the keys of the six principles, in order.
 func PrincipleKeys() []string { return slices.Clone(principleKeys) }

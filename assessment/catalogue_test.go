@@ -50,20 +50,31 @@ func TestCatalogueShape(t *testing.T) {
 }
 
 // Every key of the file format has a title and help, for the form, the
-// template and the schema.
+// template and the schema; every list names its items, and every key of a
+// list item has an example for the template.
 func TestCatalogueCoversEveryKey(t *testing.T) {
-	keys := append([]string{}, topKeys...)
-	for _, group := range []struct {
-		prefix string
-		keys   []string
-	}{{"service.", serviceKeys}, {"voices.", voicesKeys}, {"", responseKeys}, {"actions.", actionKeys}, {"feedback.", quoteKeys}} {
-		for _, k := range group.keys {
-			keys = append(keys, group.prefix+k)
-		}
-	}
-	for _, k := range keys {
+	for _, k := range helpKeys() {
 		if f := Fields[k]; f.Title == "" || f.Help == "" {
 			t.Errorf("no title or help for %s", k)
+		}
+	}
+	var check func(fs []*Field, inItem bool)
+	check = func(fs []*Field, inItem bool) {
+		for _, f := range fs {
+			if (f.Kind == KindList || f.Kind == KindTags) && f.Item() == "" {
+				t.Errorf("%s: no item: word in the catalogue", f.HelpKey())
+			}
+			if inItem && f.Example() == "" {
+				t.Errorf("%s: no example: in the catalogue", f.HelpKey())
+			}
+			check(f.Fields, f.Kind == KindList)
+		}
+	}
+	check(Format, false)
+	// Every catalogue entry is a key of the format: none left behind.
+	for k := range Fields {
+		if !slices.Contains(helpKeys(), k) {
+			t.Errorf("the catalogue has words for %q, which is not a key of the format", k)
 		}
 	}
 }

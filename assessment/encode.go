@@ -9,82 +9,12 @@ import (
 )
 
 // Marshal writes an assessment in the canonical form of the file format:
-// a schema modeline, keys in the documented order, two-space indentation,
+// a schema modeline, keys in the order of Format, two-space indentation,
 // multi-line text as literal block scalars, empty values left out. The same
 // assessment always gives the same bytes.
 func Marshal(a *Assessment) ([]byte, error) {
 	root := &yaml.Node{Kind: yaml.MappingNode}
-	add := func(m *yaml.Node, key string, v *yaml.Node) {
-		if v != nil {
-			m.Content = append(m.Content, scalar("!!str", key), v)
-		}
-	}
-	add(root, "nest", intNode(a.Nest))
-	add(root, "region", strNode(a.Region))
-	add(root, "scope", strNode(a.Scope))
-	add(root, "organisation", strNode(a.Organisation))
-	if a.Service != nil {
-		s := &yaml.Node{Kind: yaml.MappingNode}
-		add(s, "sector", strNode(a.Service.Sector))
-		add(s, "funding", flowList(a.Service.Funding))
-		add(root, "service", s)
-	}
-	add(root, "year", intNode(a.Year))
-	if a.Submitted != "" {
-		add(root, "submitted", dateNode(a.Submitted))
-	}
-	add(root, "status", strNode(a.Status))
-	v := &yaml.Node{Kind: yaml.MappingNode}
-	add(v, "children_and_young_people", boolNode(a.Voices.ChildrenAndYoungPeople))
-	add(v, "babies_and_younger_children", boolNode(a.Voices.BabiesAndYoungerChildren))
-	add(v, "parents_and_carers", boolNode(a.Voices.ParentsAndCarers))
-	add(v, "practitioners", boolNode(a.Voices.Practitioners))
-	add(v, "how", strNode(a.Voices.How))
-	add(root, "voices", v)
-	ps := &yaml.Node{Kind: yaml.MappingNode}
-	for _, p := range Principles {
-		r := a.Principles[p.Key]
-		if r == nil {
-			continue
-		}
-		m := &yaml.Node{Kind: yaml.MappingNode}
-		add(m, "rating", intNode(r.Rating))
-		add(m, "not_rated", strNode(r.NotRated))
-		add(m, "target", intNode(r.Target))
-		add(m, "working_well", strNode(r.WorkingWell))
-		add(m, "concerns", strNode(r.Concerns))
-		add(m, "good_looks_like", strNode(r.GoodLooksLike))
-		if len(r.Actions) > 0 {
-			l := &yaml.Node{Kind: yaml.SequenceNode}
-			for _, act := range r.Actions {
-				it := &yaml.Node{Kind: yaml.MappingNode}
-				add(it, "action", strNode(act.Action))
-				add(it, "owner", strNode(act.Owner))
-				add(it, "due", strNode(act.Due))
-				l.Content = append(l.Content, it)
-			}
-			add(m, "actions", l)
-		}
-		add(m, "themes", flowList(r.Themes))
-		if len(r.Feedback) > 0 {
-			l := &yaml.Node{Kind: yaml.SequenceNode}
-			for _, q := range r.Feedback {
-				it := &yaml.Node{Kind: yaml.MappingNode}
-				add(it, "quote", strNode(q.Quote))
-				add(it, "from", strNode(q.From))
-				l.Content = append(l.Content, it)
-			}
-			add(m, "feedback", l)
-		}
-		if len(m.Content) == 0 {
-			m.Style = yaml.FlowStyle // an empty principle is written as {}
-		}
-		add(ps, p.Key, m)
-	}
-	if len(ps.Content) > 0 {
-		add(root, "principles", ps)
-	}
-
+	encodeFields(root, Format, a)
 	var buf bytes.Buffer
 	buf.WriteString("# yaml-language-server: $schema=" + SchemaURL + "\n")
 	enc := yaml.NewEncoder(&buf)
@@ -96,6 +26,70 @@ func Marshal(a *Assessment) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// encodeFields adds to the mapping m every field of fs that has a value in
+// owner, in table order.
+func encodeFields(m *yaml.Node, fs []*Field, owner any) {
+	for _, f := range fs {
+		if v := encodeValue(f, owner); v != nil {
+			m.Content = append(m.Content, scalar("!!str", f.Key), v)
+		}
+	}
+}
+
+// encodeValue is the node of a field's value, or nil when it has none.
+func encodeValue(f *Field, owner any) *yaml.Node {
+	switch f.Kind {
+	case KindVersion, KindYear, KindRating:
+		return intNode(*f.Number(owner))
+	case KindText, KindChoice, KindMonth:
+		return strNode(*f.Text(owner))
+	case KindDate:
+		if s := *f.Text(owner); s != "" {
+			return dateNode(s)
+		}
+	case KindBool:
+		return boolNode(*f.Flag(owner))
+	case KindTags:
+		return flowList(*f.TagList(owner))
+	case KindGroup:
+		g := f.Group(owner, false)
+		if g == nil {
+			return nil
+		}
+		return mapping(f.Fields, g)
+	case KindList:
+		if f.Len(owner) == 0 {
+			return nil
+		}
+		l := &yaml.Node{Kind: yaml.SequenceNode}
+		for i := range f.Len(owner) {
+			l.Content = append(l.Content, mapping(f.Fields, f.Index(owner, i)))
+		}
+		return l
+	case KindPrinciples:
+		ps := &yaml.Node{Kind: yaml.MappingNode}
+		for _, k := range f.Keys() {
+			if e := f.Entry(owner, k, false); e != nil {
+				ps.Content = append(ps.Content, scalar("!!str", k), mapping(f.Fields, e))
+			}
+		}
+		if len(ps.Content) > 0 {
+			return ps
+		}
+	}
+	return nil
+}
+
+// mapping is a group's node; an empty group is written as {}.
+func mapping(fs []*Field, owner any) *yaml.Node {
+	m := &yaml.Node{Kind: yaml.MappingNode}
+	encodeFields(m, fs, owner)
+	if len(m.Content) == 0 {
+		m.Style = yaml.FlowStyle
+	}
+	return m
 }
 
 func scalar(tag, value string) *yaml.Node {
@@ -142,13 +136,15 @@ func boolNode(b bool) *yaml.Node {
 
 // dateNode writes a YYYY-MM-DD date unquoted, as people type it.
 func dateNode(s string) *yaml.Node {
-	if isDate(s) {
+	if IsDate(s) {
 		return scalar("!!timestamp", s)
 	}
 	return strNode(s)
 }
 
-func isDate(s string) bool {
+// IsDate reports whether s has the shape YYYY-MM-DD (digits, not checked
+// as a real day).
+func IsDate(s string) bool {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return false
 	}

@@ -2,7 +2,9 @@ package assessment
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // TemplateOptions fill in what is known before a person starts editing.
@@ -19,95 +21,96 @@ type TemplateOptions struct {
 // answers show as warnings; a service's template still needs its name and
 // sector.
 func Template(o TemplateOptions) []byte {
-	var b strings.Builder
-	comment := func(indent, text string) {
-		for _, line := range wrap(text, 78-len(indent)) {
-			b.WriteString(indent + "# " + line + "\n")
-		}
-	}
-	help := func(indent, key string) {
-		f := Fields[key]
-		comment(indent, f.Title+": "+f.Help)
-	}
-	choices := func(cs []Choice) string { return strings.Join(Keys(cs), ", ") }
-
-	b.WriteString("# yaml-language-server: $schema=" + SchemaURL + "\n")
-	comment("", "NEST self-assessment. Fill in the answers below, then check the file with: nest validate FILE. Keys left empty count as not answered yet.")
-	comment("", "Reports made from this file are published: never write names or anything else that identifies a child, a family or a member of staff.")
-	comment("", "For text over several lines, write | after the colon and put the text on the lines below, indented by two more spaces.")
-	b.WriteString("nest: 1\n")
-	help("", "region")
-	comment("", "One of: "+strings.Join(regionKeys, ", ")+".")
-	b.WriteString("region:" + value(o.Region) + "\n")
-	help("", "scope")
 	scope := o.Scope
 	if scope == "" {
 		scope = ScopeRegion
 	}
-	b.WriteString("scope: " + scope + "\n")
-	help("", "organisation")
-	org := ""
+	a := &Assessment{Nest: FormatVersion, Region: o.Region, Scope: scope, Year: o.Year, Status: StatusDraft}
 	if r, ok := RegionByKey(o.Region); ok && scope == ScopeRegion {
-		org = r.Name.EN + " Regional Partnership Board"
+		a.Organisation = r.Name.EN + " Regional Partnership Board"
 	}
-	b.WriteString("organisation:" + value(org) + "\n")
 	if scope == ScopeService {
-		help("", "service")
-		b.WriteString("service:\n")
-		help("  ", "service.sector")
-		comment("  ", "One of: "+choices(Sectors)+".")
-		b.WriteString("  sector:\n")
-		help("  ", "service.funding")
-		b.WriteString("  funding: []\n")
+		a.Service = &Service{}
 	}
-	help("", "year")
-	fmt.Fprintf(&b, "year: %d\n", o.Year)
-	help("", "submitted")
-	b.WriteString("submitted:\n")
-	help("", "status")
-	b.WriteString("status: draft\n")
-	help("", "voices")
-	b.WriteString("voices:\n")
-	for _, g := range VoiceGroups {
-		help("  ", "voices."+g.Key)
-		b.WriteString("  " + g.Key + ": false\n")
+	t := &template{}
+	t.comment("", "NEST self-assessment. Fill in the answers below, then check the file with: nest validate FILE. Keys left empty count as not answered yet.")
+	t.comment("", "Reports made from this file are published: never write names or anything else that identifies a child, a family or a member of staff.")
+	t.comment("", "For text over several lines, write | after the colon and put the text on the lines below, indented by two more spaces.")
+	t.fields("", Format, a)
+	return []byte("# yaml-language-server: $schema=" + SchemaURL + "\n" + t.b.String())
+}
+
+type template struct{ b strings.Builder }
+
+func (t *template) comment(indent, text string) {
+	for _, line := range Wrap(text, 78-len(indent)) {
+		t.b.WriteString(indent + "# " + line + "\n")
 	}
-	help("  ", "voices.how")
-	b.WriteString("  how:\n")
-	help("", "principles")
-	b.WriteString("principles:\n")
-	for i, p := range Principles {
-		if i > 0 {
-			b.WriteString("\n")
+}
+
+func choiceList(cs []Choice) string { return strings.Join(Keys(cs), ", ") }
+
+// fields writes each field of fs with its help, and the value owner has
+// for it, or nothing after the colon where a person has to answer.
+func (t *template) fields(indent string, fs []*Field, owner any) {
+	for _, f := range fs {
+		if f.Kind == KindVersion {
+			fmt.Fprintf(&t.b, "%s%s: %d\n", indent, f.Key, *f.Number(owner))
+			continue // its help is for editors; a person never changes it
 		}
-		comment("  ", fmt.Sprintf("Principle %d of %d: %s. %s", i+1, len(Principles), p.Name.EN, p.Summary))
-		b.WriteString("  " + p.Key + ":\n")
-		help("    ", "rating")
-		b.WriteString("    rating:\n")
-		help("    ", "not_rated")
-		b.WriteString("    not_rated:\n")
-		help("    ", "target")
-		b.WriteString("    target:\n")
-		for _, k := range []string{"working_well", "concerns", "good_looks_like"} {
-			help("    ", k)
-			b.WriteString("    " + k + ":\n")
+		if f.Kind == KindGroup && f.Group(owner, false) == nil {
+			continue // a group this kind of file does not have
 		}
-		help("    ", "actions")
-		b.WriteString("    actions:\n")
-		// Written as they must stand once uncommented: owner and due line
-		// up under action.
-		b.WriteString("      # - action: What will be done\n")
-		b.WriteString("      #   owner: The team or role that will do it\n")
-		b.WriteString("      #   due: 2025-03\n")
-		help("    ", "themes")
-		b.WriteString("    themes: []\n")
-		help("    ", "feedback")
-		comment("    ", "from is one of: "+choices(Sources)+".")
-		b.WriteString("    feedback:\n")
-		b.WriteString("      # - quote: The words, as said or written\n")
-		b.WriteString("      #   from: child-or-young-person\n")
+		t.comment(indent, f.Title()+": "+f.Help())
+		switch f.Kind {
+		case KindChoice:
+			if f != FieldScope && f != FieldStatus {
+				t.comment(indent, "One of: "+choiceList(f.Choices())+".")
+			}
+			t.b.WriteString(indent + f.Key + ":" + value(*f.Text(owner)) + "\n")
+		case KindText, KindDate, KindMonth:
+			t.b.WriteString(indent + f.Key + ":" + value(*f.Text(owner)) + "\n")
+		case KindYear, KindRating:
+			v := ""
+			if n := *f.Number(owner); n != 0 {
+				v = strconv.Itoa(n)
+			}
+			t.b.WriteString(indent + f.Key + ":" + value(v) + "\n")
+		case KindBool:
+			fmt.Fprintf(&t.b, "%s%s: %t\n", indent, f.Key, *f.Flag(owner))
+		case KindTags:
+			t.b.WriteString(indent + f.Key + ": []\n")
+		case KindGroup:
+			t.b.WriteString(indent + f.Key + ":\n")
+			t.fields(indent+"  ", f.Fields, f.Group(owner, false))
+		case KindList:
+			for _, item := range f.Fields {
+				if item.Kind == KindChoice {
+					t.comment(indent, item.Key+" is one of: "+choiceList(item.Choices())+".")
+				}
+			}
+			t.b.WriteString(indent + f.Key + ":\n")
+			// An example item, commented out, written as it must stand
+			// once uncommented: the keys line up under the first.
+			for i, item := range f.Fields {
+				lead := "  "
+				if i == 0 {
+					lead = "- "
+				}
+				t.b.WriteString(indent + "  # " + lead + item.Key + ": " + item.Example() + "\n")
+			}
+		case KindPrinciples:
+			t.b.WriteString(indent + f.Key + ":\n")
+			for i, p := range Principles {
+				if i > 0 {
+					t.b.WriteString("\n")
+				}
+				t.comment(indent+"  ", fmt.Sprintf("Principle %d of %d: %s. %s", i+1, len(Principles), p.Name.EN, p.Summary))
+				t.b.WriteString(indent + "  " + p.Key + ":\n")
+				t.fields(indent+"    ", f.Fields, &Response{})
+			}
+		}
 	}
-	return []byte(b.String())
 }
 
 func value(s string) string {
@@ -117,12 +120,13 @@ func value(s string) string {
 	return " " + s
 }
 
-// wrap breaks text into lines of at most width characters, at spaces.
-func wrap(text string, width int) []string {
+// Wrap breaks text into lines of at most width characters (runes, so that
+// Welsh letters count as one), at spaces.
+func Wrap(text string, width int) []string {
 	var lines []string
 	line := ""
 	for _, w := range strings.Fields(text) {
-		if line != "" && len(line)+1+len(w) > width {
+		if line != "" && utf8.RuneCountInString(line)+1+utf8.RuneCountInString(w) > width {
 			lines = append(lines, line)
 			line = ""
 		}

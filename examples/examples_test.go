@@ -7,6 +7,7 @@ import (
 
 	"github.com/nest-nyth/nest/assessment"
 	"github.com/nest-nyth/nest/examples"
+	"github.com/nest-nyth/nest/schema"
 )
 
 // The seven regional examples reproduce the published October 2024
@@ -28,11 +29,11 @@ func TestRegionalAveragesMatchThe2024Update(t *testing.T) {
 	regions := map[string]bool{}
 	for _, f := range files {
 		data, _ := fs.ReadFile(examples.FS, f)
-		doc, problems := assessment.Decode(data)
-		if len(problems) > 0 {
-			t.Fatalf("%s: %v", f, problems)
+		res := schema.Check(f, data)
+		if !res.Valid() {
+			t.Fatalf("%s: %v", f, res.Findings)
 		}
-		a := doc.Assessment
+		a := res.Assessment
 		regions[a.Region] = true
 		for key, r := range a.Principles {
 			if r.Rating > 0 {

@@ -31,9 +31,9 @@ func Aggregate(in []Input, o Options) *Report {
 	by := make([]string, len(subs))
 	for i, s := range subs {
 		if regional {
-			by[i] = s.Assessment.Organisation
+			by[i] = organisation(s.Assessment)
 		} else {
-			by[i] = regionName(s.Assessment.Region)
+			by[i] = assessment.RegionName(s.Assessment.Region)
 		}
 	}
 
@@ -53,7 +53,7 @@ func Aggregate(in []Input, o Options) *Report {
 		r.Title = defaultTitle(level, o.Region, o.Year)
 	}
 	if regional {
-		r.Region, r.RegionName = o.Region, regionName(o.Region)
+		r.Region, r.RegionName = o.Region, assessment.RegionName(o.Region)
 	} else {
 		r.NotSubmitted = notSubmitted(subs, o.LeftOut)
 	}
@@ -72,18 +72,18 @@ func defaultTitle(level, region string, year int) string {
 		t += " " + strconv.Itoa(year)
 	}
 	if level == Regional && region != "" {
-		t += ": " + regionName(region) + " region"
+		t += ": " + assessment.RegionName(region) + " region"
 	}
 	return t
 }
 
-// regionName is the catalogue's English name of a region, or the key
-// itself for one the catalogue does not know, so nothing prints blank.
-func regionName(key string) string {
-	if r, ok := assessment.RegionByKey(key); ok {
-		return r.Name.EN
+// organisation names who made a submission; a name withheld as personal
+// data is said to be so.
+func organisation(a *assessment.Assessment) string {
+	if a.Organisation == "" {
+		return "A " + a.Scope + " (name withheld)"
 	}
-	return key
+	return a.Organisation
 }
 
 // regionOrder places a region by the catalogue, unknown keys last.
@@ -120,9 +120,9 @@ func submissions(subs []Input) []Submission {
 		out[i] = Submission{
 			File:         s.File,
 			Region:       a.Region,
-			RegionName:   regionName(a.Region),
+			RegionName:   assessment.RegionName(a.Region),
 			Scope:        a.Scope,
-			Organisation: a.Organisation,
+			Organisation: organisation(a),
 			Submitted:    a.Submitted,
 			Status:       a.Status,
 		}
@@ -154,9 +154,9 @@ func rows(subs []Input, regional bool) []Row {
 	out := make([]Row, len(subs))
 	for i, s := range subs {
 		a := s.Assessment
-		row := Row{Key: a.Region, Name: regionName(a.Region), Ratings: make([]int, len(assessment.Principles))}
+		row := Row{Key: a.Region, Name: assessment.RegionName(a.Region), Ratings: make([]int, len(assessment.Principles))}
 		if regional {
-			row.Key, row.Name = s.File, a.Organisation
+			row.Key, row.Name = s.File, organisation(a)
 		}
 		for j, p := range assessment.Principles {
 			if resp := a.Principles[p.Key]; resp != nil && validRating(resp.Rating) {
@@ -191,13 +191,16 @@ func principleStats(p assessment.Principle, subs []Input, by []string) Principle
 	s := PrincipleStats{
 		Key:             p.Key,
 		Name:            p.Name.EN,
+		AtLevel:         make([]int, len(assessment.Levels)),
 		Themes:          []Count{},
-		WorkingWell:     []Said{},
-		Concerns:        []Said{},
-		GoodLooksLike:   []Said{},
+		Texts:           map[string][]Said{},
 		NotRatedReasons: []Said{},
 		Actions:         []Action{},
 		Quotes:          []Quote{},
+	}
+	texts := assessment.ResponseTexts()
+	for _, f := range texts {
+		s.Texts[f.Key] = []Said{}
 	}
 	var sum, targetSum int
 	raised := map[string]int{} // theme tag -> submissions that raised it
@@ -232,9 +235,9 @@ func principleStats(p assessment.Principle, subs []Input, by []string) Principle
 			}
 		}
 
-		s.WorkingWell = said(s.WorkingWell, by[i], resp.WorkingWell)
-		s.Concerns = said(s.Concerns, by[i], resp.Concerns)
-		s.GoodLooksLike = said(s.GoodLooksLike, by[i], resp.GoodLooksLike)
+		for _, f := range texts {
+			s.Texts[f.Key] = said(s.Texts[f.Key], by[i], *f.Text(resp))
+		}
 		s.NotRatedReasons = said(s.NotRatedReasons, by[i], resp.NotRated)
 		for _, a := range resp.Actions {
 			if text := strings.TrimSpace(a.Action); text != "" {

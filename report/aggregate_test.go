@@ -15,6 +15,7 @@ import (
 
 	"github.com/nest-nyth/nest/assessment"
 	"github.com/nest-nyth/nest/examples"
+	"github.com/nest-nyth/nest/schema"
 )
 
 // update rewrites the golden files instead of comparing with them:
@@ -154,7 +155,7 @@ func TestAggregate(t *testing.T) {
 			p := r.Principles[0]
 			equal(t, "mean", p.Mean.String(), "3.0")
 			equal(t, "min max", [2]int{p.Min, p.Max}, [2]int{3, 3})
-			equal(t, "at level", p.AtLevel, [4]int{0, 0, 1, 0})
+			equal(t, "at level", p.AtLevel, []int{0, 0, 1, 0})
 			equal(t, "rated", [2]int{p.Rated, p.NotRated}, [2]int{1, 0})
 			equal(t, "not submitted", len(r.NotSubmitted), len(assessment.Regions)-1)
 			equal(t, "rows", r.Rows, []Row{{"gwent", "Gwent", []int{3, 2, 3, 3, 2, 4}}})
@@ -172,7 +173,7 @@ func TestAggregate(t *testing.T) {
 			equal(t, "rated", [2]int{p.Rated, p.NotRated}, [2]int{2, 1})
 			equal(t, "mean", p.Mean.String(), "2.0")
 			equal(t, "min max", [2]int{p.Min, p.Max}, [2]int{1, 3})
-			equal(t, "at level", p.AtLevel, [4]int{1, 0, 1, 0})
+			equal(t, "at level", p.AtLevel, []int{1, 0, 1, 0})
 			equal(t, "reasons", p.NotRatedReasons, []Said{{"Powys", "Not yet discussed with partners."}})
 			equal(t, "powys row", r.Rows[1], Row{"powys", "Powys", []int{0, 2, 3, 3, 2, 4}})
 		}},
@@ -255,9 +256,9 @@ func TestAggregate(t *testing.T) {
 			}),
 		}, national, func(t *testing.T, r *Report) {
 			p := r.Principles[5]
-			equal(t, "working well", p.WorkingWell, []Said{{"Cardiff and Vale", "A hub."}, {"West Wales", "One panel.\n\nFor everyone."}})
-			equal(t, "concerns", p.Concerns, []Said{})
-			equal(t, "good looks like", p.GoodLooksLike, []Said{{"Cardiff and Vale", "Every door opens."}})
+			equal(t, "working well", p.Texts["working_well"], []Said{{"Cardiff and Vale", "A hub."}, {"West Wales", "One panel.\n\nFor everyone."}})
+			equal(t, "concerns", p.Texts["concerns"], []Said{})
+			equal(t, "good looks like", p.Texts["good_looks_like"], []Said{{"Cardiff and Vale", "Every door opens."}})
 			equal(t, "actions", p.Actions, []Action{{"West Wales", "Review the panel", "Board", "2025-03"}})
 			equal(t, "quotes", p.Quotes, []Quote{{"West Wales", "It helped.", "family"}})
 			equal(t, "rows", []string{r.Rows[0].Key, r.Rows[1].Key}, []string{"cardiff-and-vale", "west-wales"})
@@ -274,7 +275,7 @@ func TestAggregate(t *testing.T) {
 				{"b.yaml", "Tŷ Teulu", []int{2, 2, 2, 2, 2, 2}},
 				{"a.yaml", "Youth Outreach", []int{3, 2, 2, 2, 2, 2}},
 			})
-			equal(t, "attributed to services", r.Principles[0].WorkingWell, []Said{
+			equal(t, "attributed to services", r.Principles[0].Texts["working_well"], []Said{
 				{"Tŷ Teulu", "Key workers stay."}, {"Youth Outreach", "Same youth worker."},
 			})
 			equal(t, "sector", r.Submissions[0].Sector, "third-sector")
@@ -376,15 +377,15 @@ func load(t testing.TB, pattern string, finalOnly bool) []Input {
 		if err != nil {
 			t.Fatal(err)
 		}
-		doc, problems := assessment.Decode(data)
-		if len(problems) > 0 {
-			t.Fatalf("%s: %v", name, problems)
+		res := schema.Check(name, data)
+		if !res.Valid() {
+			t.Fatalf("%s: %v", name, res.Findings)
 		}
-		if finalOnly && doc.Assessment.Status != assessment.StatusFinal {
+		if finalOnly && res.Assessment.Status != assessment.StatusFinal {
 			continue
 		}
 		// Named as from the repository's root, as nest aggregate names them.
-		in = append(in, Input{File: path.Join("examples", name), Assessment: doc.Assessment})
+		in = append(in, Input{File: path.Join("examples", name), Assessment: res.Assessment})
 	}
 	return in
 }

@@ -6,11 +6,10 @@ import (
 	"io"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/nest-nyth/nest/assessment"
+	"github.com/nest-nyth/nest/internal/text"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goitalic"
 	"golang.org/x/image/font/gofont/goregular"
@@ -25,9 +24,10 @@ const (
 	font         = "go" // Go fonts: Latin Extended-A, so ŵ and ŷ print and extract
 )
 
-// Colours of the four levels, light enough for black text on them. The
+// Colours of the levels, light enough for black text on them, the first
+// for "not rated"; TestPaletteCoversLevels holds it to the catalogue. The
 // rating is always written too: colour is never the only sign.
-var levelFill = [5][3]int{
+var levelFill = [][3]int{
 	{235, 235, 235}, // not rated
 	{253, 224, 221},
 	{254, 240, 200},
@@ -148,10 +148,10 @@ func (p *pdf) titlePage() {
 	f.Ln(3)
 	f.MultiCell(textW, 7, fmt.Sprintf("Assessment year %d. Published %s.", r.Year, longDate(r.Date)), "", "L", false)
 	f.Ln(3)
-	counts := fmt.Sprintf("%s included", plural(len(r.Submissions), "self-assessment"))
+	counts := fmt.Sprintf("%s included", text.Plural(len(r.Submissions), "self-assessment"))
 	if r.Level == National {
 		all := len(assessment.Regions)
-		counts = fmt.Sprintf("%d of %d regions submitted; %s in this report", all-len(r.NotSubmitted), all, plural(len(r.Submissions), "self-assessment"))
+		counts = fmt.Sprintf("%d of %d regions submitted; %s in this report", all-len(r.NotSubmitted), all, text.Plural(len(r.Submissions), "self-assessment"))
 	}
 	drafts := 0
 	for _, s := range r.Submissions {
@@ -160,10 +160,10 @@ func (p *pdf) titlePage() {
 		}
 	}
 	if drafts > 0 {
-		counts += fmt.Sprintf(", %s among them", plural(drafts, "draft"))
+		counts += fmt.Sprintf(", %s among them", text.Plural(drafts, "draft"))
 	}
 	if len(r.LeftOut) > 0 {
-		counts += fmt.Sprintf("; %s left out (see the appendix)", plural(len(r.LeftOut), "file"))
+		counts += fmt.Sprintf("; %s left out (see the appendix)", text.Plural(len(r.LeftOut), "file"))
 	}
 	f.MultiCell(textW, 7, counts+".", "", "L", false)
 	f.SetY(200)
@@ -171,7 +171,7 @@ func (p *pdf) titlePage() {
 	f.MultiCell(textW, lineH, "Each principle shows the average \"NEST journey rating\" of the self-assessments, on a scale of 1 to 4:", "", "L", false)
 	f.Ln(1)
 	for _, l := range assessment.Levels {
-		f.MultiCell(textW, lineH, fmt.Sprintf("%d  %s: %s", l.Rating, l.Name.EN, lowerFirst(l.Meaning)), "", "L", false)
+		f.MultiCell(textW, lineH, fmt.Sprintf("%d  %s: %s.", l.Rating, l.Name.EN, text.LowerFirst(l.Meaning)), "", "L", false)
 	}
 }
 
@@ -293,7 +293,7 @@ func (p *pdf) table() {
 	}
 	f.Ln(3)
 	const cellW, rowH = 12.0, 4.6
-	nameW := textW - 6*cellW
+	nameW := textW - float64(len(r.Principles))*cellW
 	header := func() {
 		p.font("B", 9)
 		f.SetFillColor(230, 230, 230)
@@ -340,7 +340,7 @@ func (p *pdf) principle(i int) {
 	p.font("B", 11)
 	f.MultiCell(textW, 6, fmt.Sprintf("Average NEST journey rating: %s.", mean(s.Mean)), "", "L", false)
 	p.font("", 10)
-	detail := fmt.Sprintf("%s rated it", plural(s.Rated, "self-assessment"))
+	detail := fmt.Sprintf("%s rated it", text.Plural(s.Rated, "self-assessment"))
 	if s.Rated > 0 {
 		detail += fmt.Sprintf(", from %d to %d", s.Min, s.Max)
 	}
@@ -366,14 +366,14 @@ func (p *pdf) principle(i int) {
 		}
 		p.para(strings.Join(parts, "; ") + ".")
 	}
-	p.saids("What is working well", s.WorkingWell)
-	p.saids("Concerns and barriers", s.Concerns)
-	p.saids("What good would look like", s.GoodLooksLike)
+	for _, f := range assessment.ResponseTexts() {
+		p.saids(f.Title(), s.Texts[f.Key])
+	}
 	if len(s.Actions) > 0 {
 		p.subheading("Planned actions")
 		shown, rest := Select(s.Actions, func(a Action) string { return a.By }, p.max)
 		for _, a := range shown {
-			text := a.Action
+			line := a.Action
 			var extra []string
 			if a.Owner != "" {
 				extra = append(extra, a.Owner)
@@ -382,9 +382,9 @@ func (p *pdf) principle(i int) {
 				extra = append(extra, "by "+a.Due)
 			}
 			if len(extra) > 0 {
-				text += " (" + strings.Join(extra, ", ") + ")"
+				line += " (" + strings.Join(extra, ", ") + ")"
 			}
-			p.item(capitalise(p.by(a.By)), text)
+			p.item(text.UpperFirst(p.by(a.By)), line)
 		}
 		p.more(rest)
 	}
@@ -419,7 +419,7 @@ func (p *pdf) saids(title string, items []Said) {
 	p.subheading(title)
 	shown, rest := Select(items, func(s Said) string { return s.By }, p.max)
 	for _, s := range shown {
-		p.item(capitalise(p.by(s.By)), s.Text)
+		p.item(text.UpperFirst(p.by(s.By)), s.Text)
 	}
 	p.more(rest)
 }
@@ -478,7 +478,7 @@ func (p *pdf) appendix() {
 	f, r := p.f, p.r
 	f.AddPage()
 	p.heading("Appendix: the self-assessments", 0)
-	p.para(fmt.Sprintf("The %s in this report, with the date each was submitted and its file.", plural(len(r.Submissions), "self-assessment")))
+	p.para(fmt.Sprintf("The %s in this report, with the date each was submitted and its file.", text.Plural(len(r.Submissions), "self-assessment")))
 	// A few submissions get a plain list; many (a regional report may
 	// list thousands) two columns of small type.
 	const gap = 6.0
@@ -525,7 +525,7 @@ func (p *pdf) appendix() {
 		for _, l := range r.LeftOut {
 			what := l.File
 			if l.Region != "" {
-				what += " (" + regionName(l.Region) + ")"
+				what += " (" + assessment.RegionName(l.Region) + ")"
 			}
 			reason := "it has errors: nest validate lists them"
 			if l.Reason == "draft" {
@@ -579,29 +579,6 @@ func rangeOf(s PrincipleStats) string {
 		return "-"
 	}
 	return fmt.Sprintf("%d to %d", s.Min, s.Max)
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
-func lowerFirst(s string) string {
-	r, size := utf8.DecodeRuneInString(s)
-	if size == 0 {
-		return s
-	}
-	return string(unicode.ToLower(r)) + s[size:]
-}
-
-func capitalise(s string) string {
-	r, size := utf8.DecodeRuneInString(s)
-	if size == 0 {
-		return s
-	}
-	return string(unicode.ToUpper(r)) + s[size:] // "ŵyr" as well as "the"
 }
 
 func sourceLabel(key string) string {

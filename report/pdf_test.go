@@ -9,6 +9,7 @@ import (
 	"github.com/nest-nyth/nest/assessment"
 	"github.com/nest-nyth/nest/examples"
 	"github.com/nest-nyth/nest/report"
+	"github.com/nest-nyth/nest/schema"
 )
 
 // load decodes the example files under dir that are final.
@@ -21,12 +22,12 @@ func load(t testing.TB, dir string) []report.Input {
 	var in []report.Input
 	for _, name := range names {
 		data, _ := fs.ReadFile(examples.FS, name)
-		doc, problems := assessment.Decode(data)
-		if len(problems) > 0 {
-			t.Fatalf("%s: %v", name, problems)
+		res := schema.Check(name, data)
+		if !res.Valid() {
+			t.Fatalf("%s: %v", name, res.Findings)
 		}
-		if doc.Assessment.Status == assessment.StatusFinal {
-			in = append(in, report.Input{File: name, Assessment: doc.Assessment})
+		if res.Assessment.Status == assessment.StatusFinal {
+			in = append(in, report.Input{File: name, Assessment: res.Assessment})
 		}
 	}
 	return in

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/nest-nyth/nest/assessment"
+	"github.com/nest-nyth/nest/internal/ordered"
 )
 
 // Levels of report.
@@ -40,7 +41,8 @@ const DefaultMaxQuotes = 8
 // and what it says. Submissions must be valid and final; the caller
 // filters.
 type Input struct {
-	File       string
+	File       string // as the report names it
+	Path       string // as found, for messages; never published
 	Assessment *assessment.Assessment
 }
 
@@ -104,25 +106,42 @@ type Submission struct {
 
 // PrincipleStats are one principle's figures and words across submissions.
 type PrincipleStats struct {
-	Key        string  `json:"key"`
-	Name       string  `json:"name"`
-	Rated      int     `json:"rated"`       // submissions with a rating
-	NotRated   int     `json:"not_rated"`   // with a reason instead
-	Mean       *Tenths `json:"mean"`        // null when none is rated
-	Min        int     `json:"min"`         // 0 when none is rated
-	Max        int     `json:"max"`         // 0 when none is rated
-	AtLevel    [4]int  `json:"at_level"`    // how many rated 1, 2, 3, 4
-	Targets    int     `json:"targets"`     // submissions with a target
-	MeanTarget *Tenths `json:"mean_target"` // null when none has one
-	Themes     []Count `json:"themes"`      // by how many submissions raised them, most first
+	Key        string
+	Name       string
+	Rated      int     // submissions with a rating
+	NotRated   int     // with a reason instead
+	Mean       *Tenths // nil when none is rated
+	Min        int     // 0 when none is rated
+	Max        int     // 0 when none is rated
+	AtLevel    []int   // how many rated each level: 1, 2, 3, 4
+	Targets    int     // submissions with a target
+	MeanTarget *Tenths // nil when none has one
+	Themes     []Count // by how many submissions raised them, most first
 	// The words, each attributed to its region (national) or service
-	// (regional), in the order of the submissions.
-	WorkingWell     []Said   `json:"working_well"`
-	Concerns        []Said   `json:"concerns"`
-	GoodLooksLike   []Said   `json:"good_looks_like"`
-	NotRatedReasons []Said   `json:"not_rated_reasons"`
-	Actions         []Action `json:"actions"`
-	Quotes          []Quote  `json:"quotes"`
+	// (regional), in the order of the submissions. Texts holds those of
+	// each of assessment.ResponseTexts, by key (working_well, concerns,
+	// ...).
+	Texts           map[string][]Said
+	NotRatedReasons []Said
+	Actions         []Action
+	Quotes          []Quote
+}
+
+// MarshalJSON writes the documented JSON format: the figures, then the
+// words of every free text of the format's table under its own key.
+func (s PrincipleStats) MarshalJSON() ([]byte, error) {
+	o := ordered.Object{
+		{Key: "key", Value: s.Key}, {Key: "name", Value: s.Name}, {Key: "rated", Value: s.Rated},
+		{Key: "not_rated", Value: s.NotRated}, {Key: "mean", Value: s.Mean}, {Key: "min", Value: s.Min},
+		{Key: "max", Value: s.Max}, {Key: "at_level", Value: s.AtLevel}, {Key: "targets", Value: s.Targets},
+		{Key: "mean_target", Value: s.MeanTarget}, {Key: "themes", Value: s.Themes},
+	}
+	for _, f := range assessment.ResponseTexts() {
+		o = append(o, ordered.Member{Key: f.Key, Value: s.Texts[f.Key]})
+	}
+	o = append(o, ordered.Member{Key: "not_rated_reasons", Value: s.NotRatedReasons},
+		ordered.Member{Key: "actions", Value: s.Actions}, ordered.Member{Key: "quotes", Value: s.Quotes})
+	return o.MarshalJSON()
 }
 
 // Count is how many submissions raised something.

@@ -3,14 +3,12 @@ package schema
 import (
 	"errors"
 	"fmt"
-	"io"
 	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
 
 	"github.com/nest-nyth/nest/assessment"
-	"github.com/nest-nyth/nest/internal/files"
 )
 
 // FileResult is what checking one file of a batch found.
@@ -25,10 +23,18 @@ type FileResult struct {
 // Valid reports whether the file has no error (warnings allowed).
 func (r *FileResult) Valid() bool { return !hasError(r.Findings) }
 
+// ErrTooLarge is what a Reader returns for a file over
+// assessment.MaxFileSize, having read no more of it than that.
+var ErrTooLarge = errors.New("file is too large")
+
+// Reader reads the file a name stands for: schema is handed bytes, it does
+// not open files.
+type Reader func(name string) ([]byte, error)
+
 // BatchOptions say how to check a batch of files.
 type BatchOptions struct {
-	// Stdin is read for the file "-".
-	Stdin io.Reader
+	// Read reads each file.
+	Read Reader
 	// Workers is how many files are checked at once; 0 means one per CPU.
 	Workers int
 	// Keep keeps each file's Assessment in its result. Without it, memory
@@ -40,7 +46,7 @@ type BatchOptions struct {
 type submission struct {
 	key  string
 	file int
-	pos  assessment.Pos
+	pos  position
 	dup  bool // already told it has a twin
 }
 
@@ -49,9 +55,9 @@ type submission struct {
 func (s *submission) what() string {
 	f := strings.Split(s.key, "\x00") // region, scope, organisation, year, organisation as written
 	if f[1] == assessment.ScopeRegion {
-		return fmt.Sprintf("of the %s region for %s", regionName(f[0]), f[3])
+		return fmt.Sprintf("of the %s region for %s", assessment.RegionName(f[0]), f[3])
 	}
-	return fmt.Sprintf("of %s in the %s region for %s", f[4], regionName(f[0]), f[3])
+	return fmt.Sprintf("of %s in the %s region for %s", f[4], assessment.RegionName(f[0]), f[3])
 }
 
 // id is the part of the key that says which submission it is.
@@ -59,31 +65,7 @@ func (s *submission) id() string {
 	return s.key[:strings.LastIndexByte(s.key, 0)]
 }
 
-// SubmissionKey identifies what a file submits: a region's own
-// self-assessment is one a year whatever its organisation is called; a
-// service's is its region, organisation and year.
-func SubmissionKey(a *assessment.Assessment) string {
-	org := ""
-	if a.Scope != assessment.ScopeRegion {
-		org = normalise(a.Organisation)
-	}
-	return fmt.Sprintf("%s\x00%s\x00%s\x00%d", a.Region, a.Scope, org, a.Year)
-}
-
-func regionName(key string) string {
-	if r, ok := assessment.RegionByKey(key); ok {
-		return r.Name.EN
-	}
-	return key
-}
-
-// normalise makes organisation names that differ only in case and spacing
-// compare equal.
-func normalise(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
-}
-
-// CheckFiles checks files concurrently, then checks them against each other,
+// CheckFiles reads and checks files concurrently, then checks them against each other,
 // and returns one result per file in the order given. Findings inside each
 // result are sorted.
 func CheckFiles(files []string, opt BatchOptions) []FileResult {
@@ -117,42 +99,42 @@ func CheckFiles(files []string, opt BatchOptions) []FileResult {
 	return results
 }
 
-// StdinName names standard input in findings.
+// StdinName names standard input ("-") in findings.
 const StdinName = "<stdin>"
 
 func checkOne(path string, i int, opt BatchOptions) (FileResult, *submission) {
-	file := path
-	if path == files.Stdin {
-		file = StdinName
+	name := path
+	if path == "-" {
+		name = StdinName
 	}
-	res := FileResult{File: file}
-	data, err := files.Read(path, opt.Stdin, assessment.MaxFileSize)
+	res := FileResult{File: name}
+	data, err := opt.Read(path)
 	if err != nil {
 		rule := RuleRead
 		msg := "cannot read: " + err.Error()
-		if errors.Is(err, files.ErrTooLarge) {
-			rule = assessment.RuleFileTooLarge
+		if errors.Is(err, ErrTooLarge) {
+			rule = RuleFileTooLarge
 			msg = fmt.Sprintf("file is over the limit of %d bytes (1 MiB): is this really a NEST self-assessment?", assessment.MaxFileSize)
 		}
-		res.Findings = []Finding{{File: file, Severity: Error, Rule: rule, Message: msg}}
+		res.Findings = []Finding{{File: name, Severity: Error, Rule: rule, Message: msg}}
 		return res, nil
 	}
-	r := Check(file, data)
+	r := Check(name, data)
 	res.Findings = r.Findings
-	if r.Doc == nil {
+	a := r.Assessment
+	if a == nil {
 		return res, nil
 	}
-	a := r.Doc.Assessment
 	if opt.Keep {
 		res.Assessment = a
 	}
 	if a.Status != assessment.StatusFinal {
 		return res, nil
 	}
-	key := SubmissionKey(a)
+	key := assessment.SubmissionKey(a)
 	// One string holds the key and the organisation as written, for the
 	// message: one allocation, and nothing of the file kept.
-	return res, &submission{key: key + "\x00" + a.Organisation, file: i, pos: r.Doc.KeyPos("status")}
+	return res, &submission{key: key + "\x00" + a.Organisation, file: i, pos: r.statusPos}
 }
 
 // duplicates reports two final files for the same region, scope,
@@ -171,7 +153,7 @@ func duplicates(results []FileResult, subs []*submission) {
 		}
 		add := func(at, other *submission) {
 			results[at.file].Findings = append(results[at.file].Findings, Finding{
-				File: results[at.file].File, Line: at.pos.Line, Column: at.pos.Column, Severity: Error, Rule: RuleDuplicate,
+				File: results[at.file].File, Line: at.pos.line, Column: at.pos.col, Severity: Error, Rule: RuleDuplicate,
 				Message: fmt.Sprintf("another final submission %s is in %s: keep one, or mark the other draft", at.what(), results[other.file].File),
 			})
 		}

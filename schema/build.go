@@ -1,12 +1,13 @@
 package schema
 
 import (
-	"bytes"
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/nest-nyth/nest/assessment"
+	"github.com/nest-nyth/nest/internal/ordered"
 )
 
 // JSON is the published JSON Schema (draft 2020-12) of the file format, as
@@ -22,48 +23,86 @@ const (
 	monthPattern = `^[0-9]{4}-(0[1-9]|1[0-2])$`
 )
 
-// Year range of an assessment round.
-const (
-	MinYear = 2020
-	MaxYear = 2100
-)
+// obj is a JSON object that keeps its keys in order, so the schema reads
+// top to bottom like the file it describes.
+type obj = ordered.Object
 
-// obj is a JSON object that keeps its keys in the order they were added, so
-// the schema reads top to bottom like the file it describes.
-type obj []member
+type member = ordered.Member
 
-type member struct {
-	key   string
-	value any
+// property is the schema of one field, with its title and help from the
+// catalogue.
+func property(f *assessment.Field) obj {
+	o := obj{{"title", f.Title()}, {"description", f.Help()}}
+	switch f.Kind {
+	case assessment.KindVersion:
+		return append(o, member{"const", assessment.FormatVersion})
+	case assessment.KindYear:
+		return append(o, member{"type", "integer"}, member{"minimum", assessment.MinYear}, member{"maximum", assessment.MaxYear})
+	case assessment.KindRating:
+		o[1].Value = f.Help() + " Levels: " + levelsText()
+		return append(o, nullable("integer"), member{"minimum", 1}, member{"maximum", len(assessment.Levels)})
+	case assessment.KindText:
+		if f.Required {
+			return append(o, member{"type", "string"}, member{"minLength", 1})
+		}
+		return append(o, member{"$ref", "#/$defs/text"})
+	case assessment.KindChoice:
+		return append(o, member{"enum", assessment.Keys(f.Choices())})
+	case assessment.KindDate:
+		return append(o, nullable("string"), member{"pattern", datePattern}, member{"format", "date"})
+	case assessment.KindMonth:
+		return append(o, nullable("string"), member{"pattern", monthPattern})
+	case assessment.KindBool:
+		return append(o, nullable("boolean"))
+	case assessment.KindTags:
+		return append(o, nullable("array"), member{"items", obj{{"type", "string"}, {"pattern", kebabPattern}}})
+	case assessment.KindGroup:
+		return append(o, nullable("object"), member{"additionalProperties", false}, member{"properties", properties(f.Fields)})
+	case assessment.KindList:
+		return append(o, nullable("array"), member{"items", obj{
+			{"type", "object"},
+			{"additionalProperties", false},
+			{"required", required(f.Fields)},
+			{"properties", properties(f.Fields)},
+		}})
+	case assessment.KindPrinciples:
+		ps := obj{}
+		for i, p := range assessment.Principles {
+			ps = append(ps, member{p.Key, obj{
+				{"title", fmt.Sprintf("Principle %d of %d: %s", i+1, len(assessment.Principles), p.Name.EN)},
+				{"description", p.Summary},
+				{"$ref", "#/$defs/response"},
+			}})
+		}
+		return append(o, nullable("object"), member{"additionalProperties", false}, member{"properties", ps})
+	}
+	panic(fmt.Sprintf("schema: no JSON Schema for the kind of %s", f.Key))
 }
 
-func (o obj) MarshalJSON() ([]byte, error) {
-	var buf bytes.Buffer
-	buf.WriteByte('{')
-	for i, m := range o {
-		if i > 0 {
-			buf.WriteByte(',')
-		}
-		k, _ := json.Marshal(m.key)
-		buf.Write(k)
-		buf.WriteByte(':')
-		v, err := json.Marshal(m.value)
-		if err != nil {
-			return nil, err
-		}
-		buf.Write(v)
+func properties(fs []*assessment.Field) obj {
+	o := obj{}
+	for _, f := range fs {
+		o = append(o, member{f.Key, property(f)})
 	}
-	buf.WriteByte('}')
-	return buf.Bytes(), nil
+	return o
 }
 
-// field starts a property with the title and help of the catalogue.
-func field(key string, rest ...member) obj {
-	f, ok := assessment.Fields[key]
-	if !ok {
-		panic(fmt.Sprintf("schema: no catalogue text for field %q", key))
+func required(fs []*assessment.Field) []string {
+	var keys []string
+	for _, f := range fs {
+		if f.Required {
+			keys = append(keys, f.Key)
+		}
 	}
-	return append(obj{{"title", f.Title}, {"description", f.Help}}, rest...)
+	return keys
+}
+
+func levelsText() string {
+	var parts []string
+	for _, l := range assessment.Levels {
+		parts = append(parts, fmt.Sprintf("%d %s: %s", l.Rating, l.Name.EN, l.Meaning))
+	}
+	return strings.Join(parts, " ")
 }
 
 // nullable allows an empty value (key:) where a value is optional: people
@@ -72,92 +111,42 @@ func nullable(types ...string) member {
 	return member{"type", append(types, "null")}
 }
 
-func enumOf(choices []assessment.Choice) []string { return assessment.Keys(choices) }
-
-// Build returns the JSON Schema of the file format.
+// Build returns the JSON Schema of the file format, from the table of
+// fields in package assessment.
 func Build() []byte {
-	regionKeys := assessment.RegionKeys()
-	levels := ""
-	for i, l := range assessment.Levels {
-		if i > 0 {
-			levels += " "
-		}
-		levels += fmt.Sprintf("%d %s: %s", l.Rating, l.Name.EN, l.Meaning)
-	}
-	text := obj{{"type", []string{"string", "null"}}}
-	kebab := obj{{"type", "string"}, {"pattern", kebabPattern}}
-	rating := func(key string) obj {
-		f := field(key, nullable("integer"), member{"minimum", 1}, member{"maximum", 4})
-		f[1].value = f[1].value.(string) + " Levels: " + levels
-		return f
-	}
-	textField := func(key string) obj { return field(key, member{"$ref", "#/$defs/text"}) }
-
+	var (
+		rating    = assessment.FieldRating.Key
+		notRated  = assessment.FieldNotRated.Key
+		scope     = assessment.FieldScope.Key
+		service   = assessment.FieldService.Key
+		status    = assessment.FieldStatus.Key
+		submitted = assessment.FieldSubmitted.Key
+		princ     = assessment.FieldPrinciples.Key
+	)
 	response := obj{
 		{"type", []string{"object", "null"}},
 		{"additionalProperties", false},
-		{"properties", obj{
-			{"rating", rating("rating")},
-			{"not_rated", textField("not_rated")},
-			{"target", rating("target")},
-			{"working_well", textField("working_well")},
-			{"concerns", textField("concerns")},
-			{"good_looks_like", textField("good_looks_like")},
-			{"actions", field("actions", nullable("array"), member{"items", obj{
-				{"type", "object"},
-				{"additionalProperties", false},
-				{"required", []string{"action"}},
-				{"properties", obj{
-					{"action", field("actions.action", member{"type", "string"}, member{"minLength", 1})},
-					{"owner", textField("actions.owner")},
-					{"due", field("actions.due", nullable("string"), member{"pattern", monthPattern})},
-				}},
-			}})},
-			{"themes", field("themes", nullable("array"), member{"items", kebab})},
-			{"feedback", field("feedback", nullable("array"), member{"items", obj{
-				{"type", "object"},
-				{"additionalProperties", false},
-				{"required", []string{"quote", "from"}},
-				{"properties", obj{
-					{"quote", field("feedback.quote", member{"type", "string"}, member{"minLength", 1})},
-					{"from", field("feedback.from", member{"enum", enumOf(assessment.Sources)})},
-				}},
-			}})},
-		}},
+		{"properties", properties(assessment.FieldPrinciples.Fields)},
 		// A reason for not rating and a rating do not go together.
 		{"not", obj{
 			{"type", "object"},
-			{"required", []string{"rating", "not_rated"}},
+			{"required", []string{rating, notRated}},
 			{"properties", obj{
-				{"rating", obj{{"type", "integer"}}},
-				{"not_rated", obj{{"type", "string"}, {"minLength", 1}}},
+				{rating, obj{{"type", "integer"}}},
+				{notRated, obj{{"type", "string"}, {"minLength", 1}}},
 			}},
 		}},
 	}
 	rated := obj{{"type", "object"}, {"anyOf", []obj{
-		{{"required", []string{"rating"}}, {"properties", obj{{"rating", obj{{"type", "integer"}}}}}},
-		{{"required", []string{"not_rated"}}, {"properties", obj{{"not_rated", obj{{"type", "string"}, {"minLength", 1}}}}}},
+		{{"required", []string{rating}}, {"properties", obj{{rating, obj{{"type", "integer"}}}}}},
+		{{"required", []string{notRated}}, {"properties", obj{{notRated, obj{{"type", "string"}, {"minLength", 1}}}}}},
 	}}}
-
-	principles := obj{}
 	principleKeys := assessment.PrincipleKeys()
-	for i, p := range assessment.Principles {
-		principles = append(principles, member{p.Key, obj{
-			{"title", fmt.Sprintf("Principle %d of %d: %s", i+1, len(assessment.Principles), p.Name.EN)},
-			{"description", p.Summary},
-			{"$ref", "#/$defs/response"},
-		}})
-	}
 	finalPrinciples := obj{}
 	for _, k := range principleKeys {
 		finalPrinciples = append(finalPrinciples, member{k, rated})
 	}
-
-	voiceProps := obj{}
-	for _, g := range assessment.VoiceGroups {
-		voiceProps = append(voiceProps, member{g.Key, field("voices."+g.Key, nullable("boolean"))})
-	}
-	voiceProps = append(voiceProps, member{"how", textField("voices.how")})
+	sectorRequired := required(assessment.FieldService.Fields)
 
 	s := obj{
 		{"$schema", "https://json-schema.org/draft/2020-12/schema"},
@@ -166,38 +155,24 @@ func Build() []byte {
 		{"description", "A Regional Partnership Board's or a service's self-assessment against the six principles of the NEST/NYTH framework, rated on the NEST journey scale of 1 to 4 (file format version 1)."},
 		{"type", "object"},
 		{"additionalProperties", false},
-		{"required", []string{"nest", "region", "scope", "organisation", "year", "status"}},
-		{"properties", obj{
-			{"nest", field("nest", member{"const", assessment.FormatVersion})},
-			{"region", field("region", member{"enum", regionKeys})},
-			{"scope", field("scope", member{"enum", enumOf(assessment.Scopes)})},
-			{"organisation", field("organisation", member{"type", "string"}, member{"minLength", 1})},
-			{"service", field("service", nullable("object"), member{"additionalProperties", false}, member{"properties", obj{
-				{"sector", field("service.sector", member{"enum", enumOf(assessment.Sectors)})},
-				{"funding", field("service.funding", nullable("array"), member{"items", kebab})},
-			}})},
-			{"year", field("year", member{"type", "integer"}, member{"minimum", MinYear}, member{"maximum", MaxYear})},
-			{"submitted", field("submitted", nullable("string"), member{"pattern", datePattern}, member{"format", "date"})},
-			{"status", field("status", member{"enum", enumOf(assessment.Statuses)})},
-			{"voices", field("voices", nullable("object"), member{"additionalProperties", false}, member{"properties", voiceProps})},
-			{"principles", field("principles", nullable("object"), member{"additionalProperties", false}, member{"properties", principles})},
-		}},
+		{"required", required(assessment.Format)},
+		{"properties", properties(assessment.Format)},
 		{"allOf", []obj{
 			{
-				{"if", obj{{"required", []string{"scope"}}, {"properties", obj{{"scope", obj{{"const", assessment.ScopeService}}}}}}},
+				{"if", obj{{"required", []string{scope}}, {"properties", obj{{scope, obj{{"const", assessment.ScopeService}}}}}}},
 				{"then", obj{
-					{"required", []string{"service"}},
-					{"properties", obj{{"service", obj{{"type", "object"}, {"required", []string{"sector"}}}}}},
+					{"required", []string{service}},
+					{"properties", obj{{service, obj{{"type", "object"}, {"required", sectorRequired}}}}},
 				}},
-				{"else", obj{{"if", obj{{"required", []string{"scope"}}}}, {"then", obj{{"properties", obj{{"service", obj{{"type", "null"}}}}}}}}},
+				{"else", obj{{"if", obj{{"required", []string{scope}}}}, {"then", obj{{"properties", obj{{service, obj{{"type", "null"}}}}}}}}},
 			},
 			{
-				{"if", obj{{"required", []string{"status"}}, {"properties", obj{{"status", obj{{"const", assessment.StatusFinal}}}}}}},
+				{"if", obj{{"required", []string{status}}, {"properties", obj{{status, obj{{"const", assessment.StatusFinal}}}}}}},
 				{"then", obj{
-					{"required", []string{"submitted", "principles"}},
+					{"required", []string{submitted, princ}},
 					{"properties", obj{
-						{"submitted", obj{{"type", "string"}}},
-						{"principles", obj{
+						{submitted, obj{{"type", "string"}}},
+						{princ, obj{
 							{"type", "object"},
 							{"required", principleKeys},
 							{"properties", finalPrinciples},
@@ -207,7 +182,7 @@ func Build() []byte {
 			},
 		}},
 		{"$defs", obj{
-			{"text", text},
+			{"text", obj{{"type", []string{"string", "null"}}}},
 			{"response", response},
 		}},
 	}

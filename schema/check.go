@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/nest-nyth/nest/assessment"
+	"github.com/nest-nyth/nest/internal/text"
+	"go.yaml.in/yaml/v3"
 )
 
 // Finding is one problem in one file.
@@ -47,9 +49,14 @@ func Sort(fs []Finding) {
 // Result is what checking one file found.
 type Result struct {
 	Findings []Finding
-	// Doc is the decoded file; nil when it could not be read as YAML.
-	Doc *assessment.Document
+	// Assessment is the decoded file; nil when it could not be read as a
+	// NEST file at all.
+	Assessment *assessment.Assessment
+	statusPos  position // of the status key, for messages about the file as a submission
 }
+
+// position is a line and column in a file, both counted from 1.
+type position struct{ line, col int }
 
 // Valid reports whether the result has no error (warnings allowed).
 func (r *Result) Valid() bool { return !hasError(r.Findings) }
@@ -63,65 +70,442 @@ func hasError(fs []Finding) bool {
 	return false
 }
 
-// Check decodes one file and applies every single-file rule. name is used
-// in findings only.
+// Check reads one file and applies every single-file rule: the shape and
+// types of the format, the values the JSON Schema allows, and the rules
+// beyond it. name is used in findings only.
 func Check(name string, data []byte) Result {
-	doc, problems := assessment.Decode(data)
-	c := checker{file: name, doc: doc}
-	for _, p := range problems {
+	c := checker{file: name, data: data}
+	root, p := parse(data)
+	if p != nil {
 		c.findings = append(c.findings, Finding{File: name, Line: p.Line, Column: p.Column, Severity: Error, Rule: p.Rule, Message: p.Message})
+		return Result{Findings: c.findings}
 	}
-	if doc != nil {
-		c.values()
-		c.semantics()
+	c.tree(root)
+	if c.aliasSeen {
+		return Result{Findings: c.findings} // never follow an alias: it may be a bomb
 	}
-	return Result{Findings: c.findings, Doc: doc}
+	if !anyKey(root, knownKeys(assessment.Format)) {
+		// Another tool's YAML: one finding, not one for every key.
+		c.add(root, Error, RuleNotNest, "this is not a NEST self-assessment: it has none of the keys %s (another tool's file?)",
+			keyList(assessment.FieldNest, assessment.FieldRegion, assessment.FieldPrinciples))
+		return Result{Findings: c.findings}
+	}
+	a := &assessment.Assessment{Principles: map[string]*assessment.Response{}}
+	c.root = root
+	status, _ := textOf(valueOf(root, assessment.FieldStatus.Key))
+	c.final = status == assessment.StatusFinal
+	c.scope, _ = textOf(valueOf(root, assessment.FieldScope.Key))
+	c.fields(root, root, assessment.Format, a, "the file", true)
+	c.rules(a)
+	res := Result{Findings: c.findings, Assessment: a, statusPos: position{root.Line, root.Column}}
+	if k := keyOf(root, assessment.FieldStatus.Key); k != nil {
+		res.statusPos = position{k.Line, k.Column}
+	}
+	return res
 }
 
 type checker struct {
-	file     string
-	doc      *assessment.Document
-	findings []Finding
+	file      string
+	data      []byte
+	root      *yaml.Node
+	findings  []Finding
+	aliasSeen bool // one alias problem a file is enough
+	final     bool // status: final
+	scope     string
 }
 
-func (c *checker) add(pos assessment.Pos, sev Severity, rule, format string, args ...any) {
-	c.findings = append(c.findings, Finding{File: c.file, Line: pos.Line, Column: pos.Column, Severity: sev, Rule: rule, Message: fmt.Sprintf(format, args...)})
+func (c *checker) add(n *yaml.Node, sev Severity, rule, format string, args ...any) {
+	c.addAt(n.Line, n.Column, sev, rule, format, args...)
 }
 
-// required reports a key of d that is missing or empty; field names its
-// text in the catalogue.
-func (c *checker) required(d *assessment.Document, key, field string) bool {
-	if d.Has(key) {
-		return true
+func (c *checker) addAt(line, col int, sev Severity, rule, format string, args ...any) {
+	c.findings = append(c.findings, Finding{File: c.file, Line: line, Column: col, Severity: sev, Rule: rule, Message: fmt.Sprintf(format, args...)})
+}
+
+// keyList names keys as they are written: "nest:, region:, principles:".
+func keyList(fs ...*assessment.Field) string {
+	var keys []string
+	for _, f := range fs {
+		keys = append(keys, f.Key+":")
 	}
-	if key == "nest" {
-		c.add(d.Pos(key), Error, RuleRequired, "nest: 1 is missing: add it at the top; it says which version of the format the file is in")
+	return strings.Join(keys, ", ")
+}
+
+// tree rejects what YAML allows but a NEST file must not hold: duplicate
+// keys (yaml.v3 keeps both in a node tree) and anchors and aliases (which
+// can expand a small file into a huge one).
+func (c *checker) tree(n *yaml.Node) {
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		if !c.aliasSeen {
+			c.add(n, Error, RuleAlias, "YAML anchors and aliases (& and *) are not allowed in a NEST file: write the text out in full")
+			c.aliasSeen = true
+		}
+		return
+	}
+	if n.Kind == yaml.MappingNode && len(n.Content) > 2 {
+		c.duplicates(n.Content)
+	}
+	for _, ch := range n.Content {
+		c.tree(ch)
+	}
+}
+
+// duplicates reports repeated keys among a mapping's keys and values. The
+// format's mappings are small, where comparing pairs beats a map; a large
+// one (only a hostile file has one) gets a map.
+func (c *checker) duplicates(content []*yaml.Node) {
+	report := func(k, prev *yaml.Node) {
+		c.add(k, Error, RuleDuplicateKey, "key %q appears twice (first on line %d): keep one", short(k.Value), prev.Line)
+	}
+	if len(content) <= 2*16 {
+		for i := 2; i+1 < len(content); i += 2 {
+			k := content[i]
+			for j := 0; j < i; j += 2 {
+				if prev := content[j]; k.Kind == yaml.ScalarNode && prev.Kind == yaml.ScalarNode && prev.Value == k.Value {
+					report(k, prev)
+					break
+				}
+			}
+		}
+		return
+	}
+	seen := make(map[string]*yaml.Node, len(content)/2)
+	for i := 0; i+1 < len(content); i += 2 {
+		k := content[i]
+		if k.Kind != yaml.ScalarNode {
+			continue
+		}
+		if prev, ok := seen[k.Value]; ok {
+			report(k, prev)
+			continue
+		}
+		seen[k.Value] = k
+	}
+}
+
+// knownKeys are the keys of fs, made once for each table.
+func knownKeys(fs []*assessment.Field) []string {
+	if len(fs) == 0 {
+		return nil
+	}
+	if keys, ok := keyCache[fs[0]]; ok {
+		return keys
+	}
+	return assessment.KeysOf(fs)
+}
+
+var keyCache = func() map[*assessment.Field][]string {
+	m := map[*assessment.Field][]string{}
+	var add func(fs []*assessment.Field)
+	add = func(fs []*assessment.Field) {
+		if len(fs) == 0 {
+			return
+		}
+		m[fs[0]] = assessment.KeysOf(fs)
+		for _, f := range fs {
+			add(f.Fields)
+		}
+	}
+	add(assessment.Format)
+	return m
+}()
+
+// mapping walks the mapping n, calling set for each known key. what names
+// the mapping in messages. It reports false when n is not a mapping.
+func (c *checker) mapping(n *yaml.Node, what string, known []string, set func(k, v *yaml.Node)) bool {
+	if n.Kind != yaml.MappingNode {
+		if !isNull(n) {
+			c.add(n, Error, RuleType, "%s should be a group of keys, not %s", what, describe(n))
+		}
 		return false
 	}
-	c.add(d.Pos(key), Error, RuleRequired, "%s is missing: add %s: (%s)", key, key, lowerFirst(assessment.Fields[field].Help))
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			c.add(k, Error, RuleUnknownKey, "a key in %s is %s: keys are single words, like %s", what, describe(k), known[0])
+			continue
+		}
+		if !slices.Contains(known, k.Value) {
+			msg := fmt.Sprintf("unknown key %q in %s", short(k.Value), what)
+			if s := Closest(k.Value, known); s != "" {
+				msg += fmt.Sprintf(": did you mean %q?", s)
+			} else {
+				msg += ": expected one of " + strings.Join(known, ", ")
+			}
+			c.add(k, Error, RuleUnknownKey, "%s", msg)
+			continue
+		}
+		set(k, v)
+	}
+	return true
+}
+
+// fields decodes the mapping n into owner by the table fs, checking every
+// value. at is where a missing key is reported (the group's key, or the
+// list item); required says whether missing required keys are.
+func (c *checker) fields(n, at *yaml.Node, fs []*assessment.Field, owner any, what string, required bool) {
+	ok := c.mapping(n, what, knownKeys(fs), func(k, v *yaml.Node) {
+		c.value(k, v, assessment.Lookup(fs, k.Value), owner)
+	})
+	if !ok || !required {
+		return
+	}
+	item := at == n && n != c.root // a list item is where its missing keys are reported
+	for _, f := range fs {
+		v := valueOf(n, f.Key)
+		if !f.Required || has(v) {
+			continue
+		}
+		at := at
+		if v != nil {
+			at = v // there, but empty
+		}
+		switch {
+		case f.Kind == assessment.KindVersion:
+			c.add(at, Error, RuleRequired, "%s %d is missing: add it at the top; it says which version of the format the file is in", f.Key+":", assessment.FormatVersion)
+		case item:
+			help := text.LowerFirst(text.FirstSentence(f.Help()))
+			msg := fmt.Sprintf("%s needs %s: (%s)", what, f.Key, help)
+			if f.Kind == assessment.KindChoice {
+				msg = fmt.Sprintf("%s needs %s: (%s: %s)", what, f.Key, help, strings.Join(assessment.Keys(f.Choices()), ", "))
+			}
+			c.add(at, Error, RuleRequired, "%s", msg)
+		default:
+			c.add(at, Error, RuleRequired, "%s is missing: add %s: (%s)", f.Key, f.Key, text.LowerFirst(f.Help()))
+		}
+	}
+}
+
+// value decodes one key's value into owner and checks it.
+func (c *checker) value(k, v *yaml.Node, f *assessment.Field, owner any) {
+	switch f.Kind {
+	case assessment.KindVersion:
+		n := c.integer(v, f.Key+" (the format version)")
+		*f.Number(owner) = n
+		if i, ok := intValue(v); ok && i != assessment.FormatVersion {
+			c.add(v, Error, RuleFormatVersion, "this file is in format version %d, but this nest reads version %d: update nest, or write %s %d", i, assessment.FormatVersion, f.Key+":", assessment.FormatVersion)
+		}
+	case assessment.KindYear:
+		*f.Number(owner) = c.integer(v, f.Key)
+		if i, ok := intValue(v); ok && (i < assessment.MinYear || i > assessment.MaxYear) {
+			c.add(v, Error, RuleYearRange, "%s %d is out of range: use the year of the assessment round, %d to %d", f.Key, i, assessment.MinYear, assessment.MaxYear)
+		}
+	case assessment.KindRating:
+		*f.Number(owner) = c.integer(v, f.Key)
+		if i, ok := intValue(v); ok && (i < 1 || i > len(assessment.Levels)) {
+			c.add(v, Error, RuleRatingRange, "%s %d is out of range: use %s", f.Key, i, levelRange())
+		}
+	case assessment.KindText:
+		s := c.str(v, f.Key)
+		*f.Text(owner) = s
+		if f.FreeText && s != "" {
+			c.personal(v, s)
+		}
+	case assessment.KindChoice:
+		*f.Text(owner) = c.str(v, f.Key)
+		if t, ok := textOf(v); ok && t != "" {
+			c.oneOf(v, f, t)
+		}
+	case assessment.KindDate, assessment.KindMonth:
+		*f.Text(owner) = c.date(v, f.Key)
+		if t, ok := dateText(v); ok {
+			if f.Kind == assessment.KindDate && !validDate(t) {
+				c.add(v, Error, RuleDateFormat, "%s %q is not a date: write it as YYYY-MM-DD, like 2024-10-31", f.Key, short(t))
+			}
+			if f.Kind == assessment.KindMonth && !IsMonth(t) {
+				c.add(v, Error, RuleDateFormat, "%s %q is not a month: write it as YYYY-MM, like 2025-03", f.Key, short(t))
+			}
+		}
+	case assessment.KindBool:
+		*f.Flag(owner) = c.boolean(v, f.Key)
+	case assessment.KindTags:
+		*f.TagList(owner) = c.strings(v, f.Key)
+		c.tags(v, f.Item())
+	case assessment.KindGroup:
+		if isNull(v) {
+			return
+		}
+		if v.Kind != yaml.MappingNode {
+			c.add(v, Error, RuleType, "%s should be a group of keys, not %s", f.Key, describe(v))
+			return
+		}
+		// A group's own required keys apply where the group is allowed:
+		// service's sector only in a service's file.
+		required := f != assessment.FieldService || c.scope == assessment.ScopeService
+		c.fields(v, k, f.Fields, f.Group(owner, true), f.Key, required)
+	case assessment.KindList:
+		for _, it := range c.list(v, f.Key) {
+			if it.Kind != yaml.MappingNode {
+				var needs []string
+				for _, item := range f.Fields {
+					if item.Required {
+						needs = append(needs, item.Key+":")
+					}
+				}
+				c.add(it, Error, RuleType, "%s should be a group of keys with %s, not %s", f.Item(), strings.Join(needs, " and "), describe(it))
+				continue
+			}
+			c.fields(it, it, f.Fields, f.Add(owner), f.Item(), true)
+		}
+	case assessment.KindPrinciples:
+		c.mapping(v, f.Key, f.Keys(), func(k, v *yaml.Node) {
+			r := f.Entry(owner, k.Value, true).(*assessment.Response)
+			c.fields(v, k, f.Fields, r, k.Value, false)
+			if isNull(v) || v.Kind == yaml.MappingNode {
+				c.principle(k, v, r)
+			}
+		})
+	}
+}
+
+// levelRange is "1 (basic) to 4 (embedded)", from the catalogue.
+func levelRange() string {
+	first, last := assessment.Levels[0], assessment.Levels[len(assessment.Levels)-1]
+	return fmt.Sprintf("%d (%s) to %d (%s)", first.Rating, strings.ToLower(first.Name.EN), last.Rating, strings.ToLower(last.Name.EN))
+}
+
+// has reports whether a value is present and not empty (null or empty
+// text).
+func has(n *yaml.Node) bool {
+	return n != nil && !isNull(n) && !(n.Kind == yaml.ScalarNode && n.Tag == "!!str" && n.Value == "")
+}
+
+// valueOf is the value of key in the mapping n, or nil.
+func valueOf(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// keyOf is the key node of key in the mapping n, or nil.
+func keyOf(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i]
+		}
+	}
+	return nil
+}
+
+// textOf is a scalar's text (a YAML date counts as text); ok is false for
+// anything else.
+func textOf(n *yaml.Node) (string, bool) {
+	if n == nil || n.Kind != yaml.ScalarNode || (n.Tag != "!!str" && n.Tag != "!!timestamp") {
+		return "", false
+	}
+	return n.Value, true
+}
+
+// dateText is a date as written, text or a number (20241031), for the date
+// rules; ok is false when it is absent, empty or not a scalar.
+func dateText(n *yaml.Node) (string, bool) {
+	if n == nil || n.Kind != yaml.ScalarNode {
+		return "", false
+	}
+	switch n.Tag {
+	case "!!str", "!!timestamp", "!!int", "!!float":
+		return n.Value, true
+	}
+	return "", false
+}
+
+func (c *checker) str(n *yaml.Node, what string) string {
+	if isNull(n) {
+		return ""
+	}
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!str" {
+		c.add(n, Error, RuleType, "%s should be text, not %s", what, describe(n))
+		return ""
+	}
+	return n.Value
+}
+
+// date accepts text or a YAML date (2024-10-31 unquoted is a timestamp).
+// A number (20241031) is taken as text too, so that the date rule can say
+// how to write it.
+func (c *checker) date(n *yaml.Node, what string) string {
+	if n.Kind == yaml.ScalarNode && (n.Tag == "!!timestamp" || n.Tag == "!!int" || n.Tag == "!!float") {
+		return n.Value
+	}
+	return c.str(n, what)
+}
+
+func (c *checker) integer(n *yaml.Node, what string) int {
+	if isNull(n) {
+		return 0
+	}
+	if i, ok := intValue(n); ok {
+		return i
+	}
+	c.add(n, Error, RuleType, "%s should be a whole number, not %s", what, describe(n))
+	return 0
+}
+
+func (c *checker) boolean(n *yaml.Node, what string) bool {
+	if isNull(n) {
+		return false
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!bool" {
+		var b bool
+		if err := n.Decode(&b); err == nil {
+			return b
+		}
+	}
+	c.add(n, Error, RuleType, "%s should be true or false, not %s", what, describe(n))
 	return false
 }
 
-func lowerFirst(s string) string {
-	if s == "" {
-		return s
+func (c *checker) list(n *yaml.Node, what string) []*yaml.Node {
+	if isNull(n) {
+		return nil
 	}
-	return strings.ToLower(s[:1]) + strings.TrimSuffix(s[1:], ".")
+	if n.Kind != yaml.SequenceNode {
+		c.add(n, Error, RuleType, "%s should be a list, not %s", what, describe(n))
+		return nil
+	}
+	return n.Content
+}
+
+func (c *checker) strings(n *yaml.Node, what string) []string {
+	items := c.list(n, what)
+	if len(items) == 0 {
+		return nil
+	}
+	out := make([]string, 0, len(items))
+	for _, it := range items {
+		if isNull(it) {
+			c.add(it, Error, RuleType, "each of %s should be text, not empty", what)
+			continue
+		}
+		if s := c.str(it, "each of "+what); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // oneOf checks a word against a closed list.
-func (c *checker) oneOf(d *assessment.Document, allowed []string, key string) {
-	v, ok := d.Text(key)
-	if !ok || slices.Contains(allowed, v) {
+func (c *checker) oneOf(n *yaml.Node, f *assessment.Field, v string) {
+	allowed := assessment.Keys(f.Choices())
+	if slices.Contains(allowed, v) {
 		return
 	}
-	msg := fmt.Sprintf("%s %q is not one of the allowed values", key, short(v))
-	if s := assessment.Closest(v, allowed); s != "" {
+	msg := fmt.Sprintf("%s %q is not one of the allowed values", f.Key, short(v))
+	if s := Closest(v, allowed); s != "" {
 		msg += fmt.Sprintf(": did you mean %q?", s)
 	} else {
 		msg += ": use one of " + strings.Join(allowed, ", ")
 	}
-	c.add(d.Pos(key), Error, RuleUnknownValue, "%s", msg)
+	c.add(n, Error, RuleUnknownValue, "%s", msg)
 }
 
 // isTag reports whether s is lowercase words joined by single hyphens, as
@@ -157,165 +541,6 @@ func IsMonth(s string) bool {
 	return m >= 1 && m <= 12
 }
 
-func (c *checker) tags(d *assessment.Document, what, key string) {
-	for _, item := range d.Items(key) {
-		v, ok := item.Text()
-		switch {
-		case !ok || isTag(v):
-		case assessment.TagOf(v) == "":
-			c.add(item.Pos(), Error, RuleTagFormat, "%s tag %q has no letters or digits: remove it, or write a tag like staff-retention", what, short(v))
-		default:
-			c.add(item.Pos(), Error, RuleTagFormat, "%s tag %q should be lowercase words joined by hyphens, like %q", what, short(v), assessment.TagOf(v))
-		}
-	}
-}
-
-func (c *checker) rating(d *assessment.Document, key string) {
-	v, ok := d.Int(key)
-	if !ok || v >= 1 && v <= 4 {
-		return
-	}
-	c.add(d.Pos(key), Error, RuleRatingRange, "%s %d is out of range: use 1 (basic) to 4 (embedded)", key, v)
-}
-
-var (
-	regionKeys = assessment.RegionKeys()
-	scopeKeys  = assessment.Keys(assessment.Scopes)
-	statusKeys = assessment.Keys(assessment.Statuses)
-	sectorKeys = assessment.Keys(assessment.Sectors)
-	sourceKeys = assessment.Keys(assessment.Sources)
-)
-
-// values checks what the JSON Schema says about values: required keys,
-// allowed words, ranges and formats.
-func (c *checker) values() {
-	d := c.doc
-	if c.required(d, "nest", "nest") {
-		if v, ok := d.Int("nest"); ok && v != assessment.FormatVersion {
-			c.add(d.Pos("nest"), Error, RuleFormatVersion, "this file is in format version %d, but this nest reads version %d: update nest, or write nest: %d", v, assessment.FormatVersion, assessment.FormatVersion)
-		}
-	}
-	if c.required(d, "region", "region") {
-		c.oneOf(d, regionKeys, "region")
-	}
-	if c.required(d, "scope", "scope") {
-		c.oneOf(d, scopeKeys, "scope")
-	}
-	c.required(d, "organisation", "organisation")
-	if c.required(d, "year", "year") {
-		if v, ok := d.Int("year"); ok && (v < MinYear || v > MaxYear) {
-			c.add(d.Pos("year"), Error, RuleYearRange, "year %d is out of range: use the year of the assessment round, %d to %d", v, MinYear, MaxYear)
-		}
-	}
-	if c.required(d, "status", "status") {
-		c.oneOf(d, statusKeys, "status")
-	}
-	if v, ok := d.DateText("submitted"); ok && !validDate(v) {
-		c.add(d.Pos("submitted"), Error, RuleDateFormat, "submitted %q is not a date: write it as YYYY-MM-DD, like 2024-10-31", short(v))
-	}
-
-	scope, _ := d.Text("scope")
-	service := d.At("service")
-	if d.Has("service") && !service.IsMap() {
-		service = nil // not a group of keys: reported already, nothing more to say
-	} else {
-		if service != nil && !service.IsMap() {
-			service = nil // empty
-		}
-		c.serviceScope(scope, service)
-	}
-	if service != nil {
-		// Sector words are checked whatever the scope, so a later change
-		// of scope is clean.
-		c.oneOf(service, sectorKeys, "sector")
-		c.tags(service, "funding", "funding")
-	}
-	c.finalAndPrinciples()
-}
-
-// serviceScope checks that a service: group is there exactly for a
-// service's file.
-func (c *checker) serviceScope(scope string, service *assessment.Document) {
-	d := c.doc
-	switch {
-	case scope == assessment.ScopeService && !d.Has("service"):
-		c.add(d.Pos("scope"), Error, RuleServiceScope, "a file of scope service needs a service: group with its sector")
-	case scope == assessment.ScopeService && service != nil:
-		c.required(service, "sector", "service.sector")
-	case d.Has("service") && scope != "":
-		c.add(d.KeyPos("service"), Error, RuleServiceScope, "service: is only for files of scope service: remove it, or set scope: service")
-	}
-}
-
-// finalAndPrinciples checks what a final file needs, and each principle.
-func (c *checker) finalAndPrinciples() {
-	d := c.doc
-	status, _ := d.Text("status")
-	final := status == assessment.StatusFinal
-	if final && !d.Has("submitted") {
-		c.add(d.Pos("status"), Error, RuleFinal, "a final file needs the date it was submitted: add submitted: YYYY-MM-DD, or set status: draft")
-	}
-	principles := d.At("principles")
-	for _, p := range assessment.Principles {
-		var pd *assessment.Document
-		if principles != nil {
-			pd = principles.At(p.Key)
-		}
-		if pd == nil {
-			if final {
-				c.add(d.Pos("principles", p.Key), Error, RuleFinal, "a final file needs all six principles: %s (%s) is missing", p.Key, p.Name.EN)
-			}
-			continue
-		}
-		if pd.Has() && !pd.IsMap() {
-			continue // not a group of keys: reported already
-		}
-		c.principle(pd, p.Key, final)
-	}
-}
-
-func (c *checker) principle(d *assessment.Document, key string, final bool) {
-	c.rating(d, "rating")
-	c.rating(d, "target")
-	_, rated := d.Int("rating")
-	reason := d.Has("not_rated")
-	switch {
-	case rated && reason:
-		c.add(d.KeyPos("not_rated"), Error, RuleNotRated, "%s has both a rating and a reason for not rating it: keep one", key)
-	case !rated && !reason && !d.Has("rating"):
-		sev := Warning
-		if final {
-			sev = Error
-		}
-		c.add(d.KeyPos(), sev, RuleNotRated, "%s has no rating: give a rating from 1 to 4, or say why in not_rated", key)
-	}
-	for _, item := range d.Items("actions") {
-		if !item.IsMap() {
-			continue
-		}
-		if !item.Has("action") {
-			c.add(item.Pos(), Error, RuleRequired, "each action needs action: saying what will be done")
-		}
-		if v, ok := item.DateText("due"); ok && !IsMonth(v) {
-			c.add(item.Pos("due"), Error, RuleDateFormat, "due %q is not a month: write it as YYYY-MM, like 2025-03", short(v))
-		}
-	}
-	c.tags(d, "theme", "themes")
-	for _, item := range d.Items("feedback") {
-		if !item.IsMap() {
-			continue
-		}
-		if !item.Has("quote") {
-			c.add(item.Pos(), Error, RuleRequired, "each feedback item needs quote: with the words said")
-		}
-		if !item.Has("from") {
-			c.add(item.Pos("from"), Error, RuleRequired, "each feedback item needs from: saying who it came from (%s)", strings.Join(sourceKeys, ", "))
-		} else {
-			c.oneOf(item, sourceKeys, "from")
-		}
-	}
-}
-
 func validDate(s string) bool {
 	if len(s) != 10 {
 		return false
@@ -324,76 +549,130 @@ func validDate(s string) bool {
 	return err == nil
 }
 
-func short(s string) string {
-	if r := []rune(s); len(r) > 40 {
-		return string(r[:37]) + "..."
-	}
-	return s
-}
-
-// semantics checks what the schema cannot say: a target below the rating,
-// and the warnings about evidence, children's voices and personal data.
-func (c *checker) semantics() {
-	d, a := c.doc, c.doc.Assessment
-	// A voice given as something other than true or false was reported
-	// already; do not guess that it means no.
-	if !a.Voices.ChildrenAndYoungPeople && !a.Voices.BabiesAndYoungerChildren && (!d.Has("voices") || d.IsMap("voices")) &&
-		d.IsBool("voices", "children_and_young_people") && d.IsBool("voices", "babies_and_younger_children") {
-		c.add(d.KeyPos("voices"), Warning, RuleChildrenVoice, "no children's or young people's voice is recorded: NEST asks that they shape the assessment; record it under voices: once they have")
-	}
-	c.personal(d.At("voices"), a.Voices.How, "how")
-	c.personal(d, a.Organisation, "organisation")
-	principles := d.At("principles")
-	if principles == nil {
+// tags checks the form of each tag of a list.
+func (c *checker) tags(n *yaml.Node, what string) {
+	if n.Kind != yaml.SequenceNode {
 		return
 	}
-	for _, p := range assessment.Principles {
-		r, pd := a.Principles[p.Key], principles.At(p.Key)
-		if r == nil || pd == nil {
-			continue
-		}
-		rating, rok := pd.Int("rating")
-		target, tok := pd.Int("target")
-		if rok && tok && target < rating && target >= 1 && rating <= 4 {
-			c.add(pd.Pos("target"), Error, RuleTarget, "target %d is below this year's rating of %d: aim for %d or higher", target, rating, rating)
-		}
-		if rok && rating >= 1 && rating <= 4 && !r.HasText() {
-			c.add(pd.KeyPos(), Warning, RuleNoEvidence, "%s is rated %d but says nothing behind it: add what is working well, concerns or actions", p.Key, rating)
-		}
-		c.personal(pd, r.NotRated, "not_rated")
-		c.personal(pd, r.WorkingWell, "working_well")
-		c.personal(pd, r.Concerns, "concerns")
-		c.personal(pd, r.GoodLooksLike, "good_looks_like")
-		if len(r.Actions) > 0 {
-			for i, item := range pd.Items("actions") {
-				if i < len(r.Actions) {
-					c.personal(item, r.Actions[i].Action, "action")
-					c.personal(item, r.Actions[i].Owner, "owner")
-				}
-			}
-		}
-		if len(r.Feedback) > 0 {
-			for i, item := range pd.Items("feedback") {
-				if i < len(r.Feedback) {
-					c.personal(item, r.Feedback[i].Quote, "quote")
-				}
-			}
+	for _, item := range n.Content {
+		v, ok := textOf(item)
+		switch {
+		case !ok || isTag(v):
+		case assessment.TagOf(v) == "":
+			c.add(item, Error, RuleTagFormat, "%s tag %q has no letters or digits: remove it, or write a tag like staff-retention", what, short(v))
+		default:
+			c.add(item, Error, RuleTagFormat, "%s tag %q should be lowercase words joined by hyphens, like %q", what, short(v), assessment.TagOf(v))
 		}
 	}
 }
 
-// personal warns when text, the value of key in d, looks like personal data.
-func (c *checker) personal(d *assessment.Document, text, key string) {
-	if d == nil {
-		return
-	}
-	kind, offset := PersonalData(text)
+// personal warns when the text of n looks like personal data, at the line
+// and column of what looks so.
+func (c *checker) personal(n *yaml.Node, s string) {
+	kind, offset := assessment.PersonalData(s)
 	if kind == "" {
 		return
 	}
-	pos := d.Pos(key)
-	if line, col, ok := d.TextPos(offset, key); ok {
-		pos = assessment.Pos{Line: line, Column: col}
+	line, col := textPos(c.data, n, offset)
+	c.addAt(line, col, Warning, RulePersonalData, "this looks like %s: reports are published, so remove anything that identifies a person", kind)
+}
+
+// principle checks what a principle's answers need together: a rating or
+// a reason, a target at or above the rating, and something said behind a
+// rating. k is the principle's key, v its answers (a mapping, or empty).
+func (c *checker) principle(k, v *yaml.Node, r *assessment.Response) {
+	rating := valueOf(v, assessment.FieldRating.Key)
+	_, rated := intValue(orNull(rating))
+	reason := has(valueOf(v, assessment.FieldNotRated.Key))
+	switch {
+	case rated && reason:
+		c.add(keyOf(v, assessment.FieldNotRated.Key), Error, RuleNotRated, "%s has both a rating and a reason for not rating it: keep one", k.Value)
+	case !rated && !reason && !has(rating):
+		sev := Warning
+		if c.final {
+			sev = Error
+		}
+		c.add(k, sev, RuleNotRated, "%s has no rating: give a rating from 1 to %d, or say why in %s", k.Value, len(assessment.Levels), assessment.FieldNotRated.Key)
 	}
-	c.add(pos, Warning, RulePersonalData, "this looks like %s: reports are published, so remove anything that identifies a person", kind)
+	target := valueOf(v, assessment.FieldTarget.Key)
+	rv, rok := intValue(orNull(rating))
+	tv, tok := intValue(orNull(target))
+	if rok && tok && tv < rv && tv >= 1 && rv <= len(assessment.Levels) {
+		c.add(target, Error, RuleTarget, "%s %d is below this year's rating of %d: aim for %d or higher", assessment.FieldTarget.Key, tv, rv, rv)
+	}
+	if rok && rv >= 1 && rv <= len(assessment.Levels) && !r.HasText() {
+		c.add(k, Warning, RuleNoEvidence, "%s is rated %d but says nothing behind it: add what is working well, concerns or actions", k.Value, rv)
+	}
+}
+
+var nullNode = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null"}
+
+func orNull(n *yaml.Node) *yaml.Node {
+	if n == nil {
+		return nullNode
+	}
+	return n
+}
+
+// rules checks what the file's keys need together: a service group exactly
+// for a service's file, what a final file needs, and children's voices.
+func (c *checker) rules(a *assessment.Assessment) {
+	root := c.root
+	status := valueOf(root, assessment.FieldStatus.Key)
+	service := valueOf(root, assessment.FieldService.Key)
+	scope := valueOf(root, assessment.FieldScope.Key)
+	scopeText, _ := textOf(scope)
+	switch {
+	case service != nil && !isNull(service) && service.Kind != yaml.MappingNode:
+		// not a group of keys: reported already, nothing more to say
+	case scopeText == assessment.ScopeService && !has(service):
+		c.add(scope, Error, RuleServiceScope, "a file of scope %s needs a %s: group with its %s", assessment.ScopeService, assessment.FieldService.Key, assessment.FieldService.Fields[0].Key)
+	case scopeText != assessment.ScopeService && has(service) && scopeText != "":
+		c.add(keyOf(root, assessment.FieldService.Key), Error, RuleServiceScope, "%s: is only for files of scope %s: remove it, or set scope: %s", assessment.FieldService.Key, assessment.ScopeService, assessment.ScopeService)
+	}
+
+	if c.final && !has(valueOf(root, assessment.FieldSubmitted.Key)) {
+		c.add(status, Error, RuleFinal, "a final file needs the date it was submitted: add %s YYYY-MM-DD, or set status: %s", assessment.FieldSubmitted.Key+":", assessment.StatusDraft)
+	}
+	principles := valueOf(root, assessment.FieldPrinciples.Key)
+	if c.final {
+		at := keyOf(root, assessment.FieldPrinciples.Key)
+		if at == nil {
+			at = root
+		}
+		for _, p := range assessment.Principles {
+			if valueOf(principles, p.Key) == nil {
+				c.add(at, Error, RuleFinal, "a final file needs every principle: %s (%s) is missing", p.Key, p.Name.EN)
+			}
+		}
+	}
+
+	// A voice given as something other than true or false was reported
+	// already; do not guess that it means no.
+	voices := valueOf(root, assessment.FieldVoices.Key)
+	if !a.Voices.ChildrenHeard() && (voices == nil || isNull(voices) || voices.Kind == yaml.MappingNode) {
+		unsure := false
+		for _, f := range assessment.FieldVoices.Fields {
+			if v := valueOf(voices, f.Key); f.ChildVoice() && v != nil && !isNull(v) && !(v.Kind == yaml.ScalarNode && v.Tag == "!!bool") {
+				unsure = true
+			}
+		}
+		if !unsure {
+			at := keyOf(root, assessment.FieldVoices.Key)
+			if at == nil {
+				at = root
+			}
+			c.add(at, Warning, RuleChildrenVoice, "no children's or young people's voice is recorded: NEST asks that they shape the assessment; record it under %s once they have", assessment.FieldVoices.Key+":")
+		}
+	}
+}
+
+// anyKey reports whether a mapping has any of the keys.
+func anyKey(m *yaml.Node, keys []string) bool {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if slices.Contains(keys, m.Content[i].Value) {
+			return true
+		}
+	}
+	return false
 }

@@ -33,10 +33,10 @@ func FuzzCheck(f *testing.F) {
 				t.Fatalf("malformed finding %+v", fd)
 			}
 		}
-		if r.Doc == nil || !r.Valid() {
+		if r.Assessment == nil || !r.Valid() {
 			return
 		}
-		saved, err := assessment.Marshal(r.Doc.Assessment)
+		saved, err := assessment.Marshal(r.Assessment)
 		if err != nil {
 			t.Fatalf("a valid file cannot be saved: %v", err)
 		}
@@ -44,7 +44,7 @@ func FuzzCheck(f *testing.F) {
 		if !again.Valid() {
 			t.Fatalf("a valid file is invalid once saved: %v\n%s", again.Findings, saved)
 		}
-		resaved, err := assessment.Marshal(again.Doc.Assessment)
+		resaved, err := assessment.Marshal(again.Assessment)
 		if err != nil || !bytes.Equal(saved, resaved) {
 			t.Fatalf("saving is not stable:\n%s\n---\n%s", saved, resaved)
 		}

@@ -1,7 +1,5 @@
 package schema
 
-import "github.com/nest-nyth/nest/assessment"
-
 // Severity of a finding.
 type Severity string
 
@@ -21,10 +19,20 @@ type Rule struct {
 	InSchema bool
 }
 
-// Rule ids of checks made here; the ids of problems found while reading a
-// file come from package assessment.
+// Rule ids, shown to users after every finding.
 const (
 	RuleRead          = "read-error"
+	RuleFileTooLarge  = "file-too-large"
+	RuleEncoding      = "encoding"
+	RuleEmpty         = "empty-file"
+	RuleSyntax        = "yaml-syntax"
+	RuleTabs          = "tab-indent"
+	RuleDocuments     = "multiple-documents"
+	RuleDuplicateKey  = "duplicate-key"
+	RuleAlias         = "yaml-alias"
+	RuleUnknownKey    = "unknown-key"
+	RuleNotNest       = "not-nest"
+	RuleType          = "wrong-type"
 	RuleFormatVersion = "format-version"
 	RuleRequired      = "required"
 	RuleUnknownValue  = "unknown-value"
@@ -45,17 +53,17 @@ const (
 // Rules lists every rule, in the order the README documents them.
 var Rules = []Rule{
 	{RuleRead, Error, "The file or folder could not be read: missing, unreadable, or a symbolic link loop.", false},
-	{assessment.RuleFileTooLarge, Error, "The file is over 1 MiB; a self-assessment is a few kilobytes.", false},
-	{assessment.RuleEncoding, Error, "The file is not UTF-8 text (binary data, UTF-16, or another encoding).", false},
-	{assessment.RuleEmpty, Error, "The file is empty or holds only comments.", false},
-	{assessment.RuleSyntax, Error, "The file is not valid YAML.", false},
-	{assessment.RuleTabs, Error, "A line is indented with a tab; YAML needs spaces.", false},
-	{assessment.RuleDocuments, Error, "The file holds more than one YAML document.", false},
-	{assessment.RuleDuplicateKey, Error, "A key appears twice in the same group.", false},
-	{assessment.RuleAlias, Error, "YAML anchors and aliases are not allowed.", false},
-	{assessment.RuleNotNest, Error, "A YAML file that is not a NEST self-assessment at all (none of its keys are).", true},
-	{assessment.RuleUnknownKey, Error, "A key the format does not have, often a typo.", true},
-	{assessment.RuleType, Error, "A value of the wrong kind: text where a number is needed, a list where text is needed.", true},
+	{RuleFileTooLarge, Error, "The file is over 1 MiB; a self-assessment is a few kilobytes.", false},
+	{RuleEncoding, Error, "The file is not UTF-8 text (binary data, UTF-16, or another encoding).", false},
+	{RuleEmpty, Error, "The file is empty or holds only comments.", false},
+	{RuleSyntax, Error, "The file is not valid YAML.", false},
+	{RuleTabs, Error, "A line is indented with a tab; YAML needs spaces.", false},
+	{RuleDocuments, Error, "The file holds more than one YAML document.", false},
+	{RuleDuplicateKey, Error, "A key appears twice in the same group.", false},
+	{RuleAlias, Error, "YAML anchors and aliases are not allowed.", false},
+	{RuleNotNest, Error, "A YAML file that is not a NEST self-assessment at all (none of its keys are).", true},
+	{RuleUnknownKey, Error, "A key the format does not have, often a typo.", true},
+	{RuleType, Error, "A value of the wrong kind: text where a number is needed, a list where text is needed.", true},
 	{RuleFormatVersion, Error, "nest: must be 1, the format version this nest reads.", true},
 	{RuleRequired, Error, "A required key is missing or empty.", true},
 	{RuleUnknownValue, Error, "A value that is not one of the allowed words (region, scope, status, sector, who a quote is from).", true},

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"strconv"
 	"strings"
 	"time"
 
@@ -73,9 +72,8 @@ nest assess needs it.` + "\n" + exitStatus("saved, or stopped with every answer 
 
 func runAssess(s *streams, o *assessOptions) error {
 	if !o.accessible && !(s.InTTY && s.ErrTTY) {
-		fmt.Fprintln(s.Err, "nest: error: the full-screen form needs a terminal")
-		fmt.Fprintln(s.Err, "nest: hint: use 'nest assess --accessible' for plain prompts (answers may be piped in), or 'nest init' for a template to fill in by hand")
-		return exitError{exitFailure}
+		return fail(exitFailure, "the full-screen form needs a terminal",
+			"use 'nest assess --accessible' for plain prompts (answers may be piped in), or 'nest init' for a template to fill in by hand")
 	}
 	a := &assessment.Assessment{}
 	if o.path != "" {
@@ -91,11 +89,13 @@ func runAssess(s *streams, o *assessOptions) error {
 		return usagef("--principle revises a principle of an existing file: name the file")
 	}
 	if a.Status == assessment.StatusFinal && !o.force && !s.InTTY {
-		fmt.Fprintf(s.Err, "nest: error: %s is final, and there is no terminal to ask whether to change it\n", o.path)
-		fmt.Fprintln(s.Err, "nest: hint: add --force to change it; it goes back to draft until marked final again")
-		return exitError{exitFailure}
+		return fail(exitFailure, o.path+" is final, and there is no terminal to ask whether to change it",
+			"add --force to change it; it goes back to draft until marked final again")
 	}
-	now := clock(s)
+	now, err := clock(s)
+	if err != nil {
+		return err
+	}
 	path := o.path
 	wrote := false
 	save := func(a *assessment.Assessment) error {
@@ -109,10 +109,13 @@ func runAssess(s *streams, o *assessOptions) error {
 		if err != nil {
 			return err
 		}
+		if err := files.WriteAtomic(path, data, 0o644); err != nil {
+			return err
+		}
 		wrote = true
-		return files.WriteAtomic(path, data, 0o644)
+		return nil
 	}
-	err := questionnaire.Run(a, questionnaire.Options{
+	err = questionnaire.Run(a, questionnaire.Options{
 		In: s.In, Out: s.Err, Accessible: o.accessible, Principle: o.principle,
 		Year: now.Year(), Today: now.Format(time.DateOnly), AskFinal: !o.force, Save: save,
 	})
@@ -129,7 +132,7 @@ func runAssess(s *streams, o *assessOptions) error {
 		fmt.Fprintf(s.Err, "carry on with: nest assess %s\n", path)
 		return nil
 	case err != nil:
-		if path != "" {
+		if wrote {
 			fmt.Fprintf(s.Err, "nest: answers so far are saved in %s\n", path)
 		}
 		return err
@@ -147,21 +150,12 @@ func runAssess(s *streams, o *assessOptions) error {
 
 // clock is the time now, or SOURCE_DATE_EPOCH when it is set, so that runs
 // can be repeated byte for byte.
-func clock(s *streams) time.Time {
-	if t, ok := sourceDate(s); ok {
-		return t
+func clock(s *streams) (time.Time, error) {
+	t, err := sourceDate(s)
+	if err != nil || t == nil {
+		return time.Now(), err
 	}
-	return time.Now()
-}
-
-// sourceDate reads SOURCE_DATE_EPOCH, the reproducible-builds convention
-// for "the time to use instead of now".
-func sourceDate(s *streams) (time.Time, bool) {
-	sec, err := strconv.ParseInt(s.Env("SOURCE_DATE_EPOCH"), 10, 64)
-	if err != nil {
-		return time.Time{}, false
-	}
-	return time.Unix(sec, 0).UTC(), true
+	return *t, nil
 }
 
 // loadForAssess reads an existing file to carry on with. A file with
@@ -180,11 +174,10 @@ func loadForAssess(s *streams, path string) (*assessment.Assessment, error) {
 		for _, f := range r.Findings {
 			fmt.Fprintln(s.Err, f)
 		}
-		fmt.Fprintf(s.Err, "nest: error: %s has problems, so it was not opened and nothing was changed\n", path)
-		fmt.Fprintf(s.Err, "nest: hint: fix them in an editor (nest validate %s lists them), then run nest assess again\n", path)
-		return nil, exitError{exitFindings}
+		return nil, fail(exitFindings, path+" has problems, so it was not opened and nothing was changed",
+			"fix them in an editor (nest validate "+path+" lists them), then run nest assess again")
 	}
-	return r.Doc.Assessment, nil
+	return r.Assessment, nil
 }
 
 // defaultAssessName is YEAR-REGION.yaml, or YEAR-REGION-SERVICE.yaml.

@@ -10,7 +10,6 @@ import (
 
 	"github.com/nest-nyth/nest/assessment"
 	"github.com/nest-nyth/nest/internal/files"
-	"github.com/nest-nyth/nest/schema"
 	"github.com/spf13/cobra"
 )
 
@@ -48,8 +47,8 @@ service) unless -o names one; -o - prints the template.` + "\n" + exitStatus("te
 			if o.year == 0 {
 				o.year = time.Now().Year()
 			}
-			if o.year < schema.MinYear || o.year > schema.MaxYear {
-				return usagef("--year %d is not an assessment round: use %d to %d", o.year, schema.MinYear, schema.MaxYear)
+			if o.year < assessment.MinYear || o.year > assessment.MaxYear {
+				return usagef("--year %d is not an assessment round: use %d to %d", o.year, assessment.MinYear, assessment.MaxYear)
 			}
 			return runInit(s, o)
 		},
@@ -94,9 +93,7 @@ func runInit(s *streams, o *initOptions) error {
 	}
 	if err := write(path, data, 0o644); err != nil {
 		if errors.Is(err, fs.ErrExist) {
-			fmt.Fprintf(s.Err, "nest: error: %s already exists; nothing was written\n", path)
-			fmt.Fprintf(s.Err, "nest: hint: choose another name with -o, or replace it with --force\n")
-			return exitError{exitFailure}
+			return fail(exitFailure, path+" already exists; nothing was written", "choose another name with -o, or replace it with --force")
 		}
 		return err
 	}

@@ -1,8 +1,33 @@
 // Command nest checks and reports on NEST/NYTH self-assessments.
 package main
 
-import "os"
+import (
+	"os"
+	"runtime/debug"
+)
 
 func main() {
+	tune(os.Args[1:])
 	os.Exit(run(os.Args[1:], systemStreams()))
+}
+
+// tune sets the process-wide memory settings, here and nowhere else, for
+// the command about to run. Checking files makes short-lived garbage and
+// keeps little: validate collects less often than Go's default, under a
+// soft limit that keeps its peak flat however many files there are. Laying
+// out a report makes much short-lived garbage (a compressor for every PDF
+// page): a higher soft limit keeps 10,000 services under 128 MB at a small
+// cost in time.
+func tune(args []string) {
+	for _, a := range args {
+		switch a {
+		case "validate":
+			debug.SetGCPercent(200)
+			debug.SetMemoryLimit(40 << 20)
+			return
+		case "aggregate":
+			debug.SetMemoryLimit(110 << 20)
+			return
+		}
+	}
 }

@@ -7,8 +7,15 @@ import (
 	"os"
 	"regexp"
 	"runtime/debug"
+	"strconv"
 	"strings"
+	"time"
 
+	"github.com/nest-nyth/nest/assessment"
+	"github.com/nest-nyth/nest/internal/files"
+	"github.com/nest-nyth/nest/schema"
+
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 )
 
@@ -45,27 +52,41 @@ func systemStreams() *streams {
 	return &streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, OutTTY: isTerminal(os.Stdout), InTTY: isTerminal(os.Stdin), ErrTTY: isTerminal(os.Stderr), Env: os.Getenv}
 }
 
-func isTerminal(f *os.File) bool {
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
-}
+// isTerminal reports whether f is a terminal. A character device is not
+// enough: /dev/null is one.
+func isTerminal(f *os.File) bool { return term.IsTerminal(f.Fd()) }
 
 // goWords is how pflag passes on strconv's errors, which mean nothing to a
 // coordinator.
 var goWords = regexp.MustCompile(`: strconv\.\w+: parsing "[^"]*": (invalid syntax|value out of range)`)
 
-// usageError is a mistake on the command line: exit 2, with a hint.
-type usageError struct{ err error }
+// cmdError ends a command: its message and hints, printed once by run in
+// the house style ("nest: error: ...", "nest: hint: ..."), and the exit
+// status. A command that has said what it had to leaves msg empty.
+type cmdError struct {
+	code  int
+	msg   string
+	hints []string
+}
 
-func (e usageError) Error() string { return e.err.Error() }
+func (e *cmdError) Error() string {
+	if e.msg == "" {
+		return fmt.Sprintf("exit %d", e.code)
+	}
+	return e.msg
+}
 
-// exitError ends a command with a code, having said what it had to.
-type exitError struct{ code int }
+// fail ends a command with an exit status, a message and hints.
+func fail(code int, msg string, hints ...string) error {
+	return &cmdError{code: code, msg: msg, hints: hints}
+}
 
-func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
+// exit ends a command with an exit status, having said what it had to.
+func exit(code int) error { return &cmdError{code: code} }
 
+// usagef is a mistake on the command line: exit 2, with a hint to --help.
 func usagef(format string, args ...any) error {
-	return usageError{fmt.Errorf(format, args...)}
+	return &cmdError{code: exitUsage, msg: fmt.Sprintf(format, args...)}
 }
 
 func version() string {
@@ -96,7 +117,7 @@ checks files against the published schema and rules.` + "\n" + exitStatusHelp,
 			if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
 				msg += fmt.Sprintf(": did you mean %q?", s[0])
 			}
-			return usageError{errors.New(msg)}
+			return &cmdError{code: exitUsage, msg: msg}
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return cmd.Help()
@@ -106,7 +127,7 @@ checks files against the published schema and rules.` + "\n" + exitStatusHelp,
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageError{errors.New(goWords.ReplaceAllString(err.Error(), ": not a whole number"))}
+		return &cmdError{code: exitUsage, msg: goWords.ReplaceAllString(err.Error(), ": not a whole number")}
 	})
 	root.AddCommand(newAssessCmd(s), newValidateCmd(s), newAggregateCmd(s), newSchemaCmd(s), newInitCmd(s))
 	root.CompletionOptions.HiddenDefaultCmd = true
@@ -121,24 +142,79 @@ func noArgs(cmd *cobra.Command, args []string) error {
 }
 
 // run runs nest with args and returns the exit code. Errors are printed
-// once, here, in the house style: "nest: error: ..." then a hint.
-func run(args []string, s *streams) int {
+// once, here, in the house style: "nest: error: ..." then hints. A panic is
+// a bug in nest: it is reported as one, never as a stack trace.
+func run(args []string, s *streams) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(s.Err, "nest: internal error: %v\n", r)
+			fmt.Fprintf(s.Err, "nest: hint: this is a bug in nest %s; please report it with the command you ran and, if you can, the file it read\n", version())
+			code = exitFailure
+		}
+	}()
 	root := newRootCmd(s)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
 	if err == nil {
 		return exitOK
 	}
-	var exit exitError
-	if errors.As(err, &exit) {
-		return exit.code
+	var ce *cmdError
+	if !errors.As(err, &ce) {
+		ce = &cmdError{code: exitFailure, msg: err.Error()}
+		if strings.HasPrefix(err.Error(), "unknown command") || strings.HasPrefix(err.Error(), "unknown flag") ||
+			strings.HasPrefix(err.Error(), "unknown shorthand flag") {
+			ce.code = exitUsage
+		}
 	}
-	var usage usageError
-	if errors.As(err, &usage) || strings.HasPrefix(err.Error(), "unknown command") || strings.HasPrefix(err.Error(), "unknown flag") {
-		fmt.Fprintf(s.Err, "nest: error: %s\n", err)
+	if ce.msg != "" {
+		fmt.Fprintf(s.Err, "nest: error: %s\n", ce.msg)
+	}
+	for _, h := range ce.hints {
+		fmt.Fprintf(s.Err, "nest: hint: %s\n", h)
+	}
+	if ce.code == exitUsage && len(ce.hints) == 0 {
 		fmt.Fprintf(s.Err, "nest: hint: run '%s --help' for usage\n", cmd.CommandPath())
-		return exitUsage
 	}
-	fmt.Fprintf(s.Err, "nest: error: %s\n", err)
-	return exitFailure
+	return ce.code
+}
+
+// nonEmpty drops empty strings: hints that a caller may leave out.
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// reader reads the files nest checks, standard input for "-", refusing
+// more than a NEST file may hold without reading it all.
+func reader(s *streams) schema.Reader {
+	return func(name string) ([]byte, error) {
+		data, err := files.Read(name, s.In, assessment.MaxFileSize)
+		if errors.Is(err, files.ErrTooLarge) {
+			return nil, schema.ErrTooLarge
+		}
+		return data, err
+	}
+}
+
+// sourceDate reads SOURCE_DATE_EPOCH, the reproducible-builds convention
+// for "the time to use instead of now": nil when it is not set. A value
+// that is not a time is an error, not silently ignored: the person set it
+// to make output repeatable.
+func sourceDate(s *streams) (*time.Time, error) {
+	v := s.Env("SOURCE_DATE_EPOCH")
+	if v == "" {
+		return nil, nil
+	}
+	sec, err := strconv.ParseInt(v, 10, 64)
+	t := time.Unix(sec, 0).UTC()
+	if err != nil || sec < 0 || t.Year() > 9999 {
+		return nil, fail(exitUsage, fmt.Sprintf("SOURCE_DATE_EPOCH=%q is not a time nest can use", v),
+			"set it to a number of seconds since 1970-01-01 UTC (such as $(git log -1 --format=%ct)), or unset it")
+	}
+	return &t, nil
 }

@@ -2,11 +2,11 @@ package main
 
 import (
 	"fmt"
-	"runtime/debug"
 	"slices"
 	"strings"
 
 	"github.com/nest-nyth/nest/internal/files"
+	"github.com/nest-nyth/nest/output"
 	"github.com/nest-nyth/nest/schema"
 	"github.com/spf13/cobra"
 )
@@ -44,29 +44,23 @@ standard error.` + "\n" + exitStatus("every file is valid (warnings allowed unle
 			if len(o.paths) == 0 {
 				o.paths = []string{"."}
 			}
-			if !slices.Contains(schema.Formats, o.format) {
-				return usagef("unknown format %q: use one of %s", o.format, strings.Join(schema.Formats, ", "))
+			if !slices.Contains(output.Formats, o.format) {
+				return usagef("unknown format %q: use one of %s", o.format, strings.Join(output.Formats, ", "))
 			}
 			return runValidate(s, o)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.format, "format", "f", "text", "output format: "+strings.Join(schema.Formats, ", "))
+	f.StringVarP(&o.format, "format", "f", "text", "output format: "+strings.Join(output.Formats, ", "))
 	f.BoolVar(&o.strict, "strict", false, "treat warnings as failures")
 	f.IntVarP(&o.jobs, "jobs", "j", 0, "files checked at once (default: one per CPU)")
 	return cmd
 }
 
 func runValidate(s *streams, o *validateOptions) error {
-	// Checking makes short-lived garbage and keeps little: collect it less
-	// often than Go's default, under a soft limit that keeps the peak flat
-	// however many files there are.
-	debug.SetGCPercent(200)
-	debug.SetMemoryLimit(40 << 20)
-
 	paths, problems := files.Find(o.paths)
-	results := schema.CheckFiles(paths, schema.BatchOptions{Stdin: s.In, Workers: o.jobs})
-	report := schema.Report{Strict: o.strict, Version: version()}
+	results := schema.CheckFiles(paths, schema.BatchOptions{Read: reader(s), Workers: o.jobs})
+	report := output.Report{Strict: o.strict, Version: version()}
 	report.Missing = len(problems)
 	for _, p := range problems {
 		report.Files = append(report.Files, p.Path)
@@ -80,9 +74,8 @@ func runValidate(s *streams, o *validateOptions) error {
 	schema.Sort(report.Findings)
 
 	if len(report.Files) == 0 {
-		fmt.Fprintf(s.Err, "nest: error: no .yaml or .yml files found in %s\n", strings.Join(o.paths, ", "))
-		fmt.Fprintf(s.Err, "nest: hint: name the folder that holds the submissions, or the files themselves\n")
-		return exitError{exitFailure}
+		return fail(exitFailure, "no .yaml or .yml files found in "+strings.Join(o.paths, ", "),
+			"name the folder that holds the submissions, or the files themselves")
 	}
 	color := o.format == "text" && s.OutTTY && s.Env("NO_COLOR") == ""
 	if err := report.Write(s.Out, o.format, color); err != nil {
@@ -92,7 +85,7 @@ func runValidate(s *streams, o *validateOptions) error {
 	// logs show the count beside the annotations or report files.
 	fmt.Fprintln(s.Err, report.Summary())
 	if report.Failed() {
-		return exitError{exitFindings}
+		return exit(exitFindings)
 	}
 	return nil
 }

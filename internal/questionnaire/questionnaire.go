@@ -284,8 +284,8 @@ func (s *session) about() error {
 	isService := func() bool { return a.Scope == assessment.ScopeService }
 	validYear := func(v string) error {
 		y, err := strconv.Atoi(strings.TrimSpace(v))
-		if err != nil || y < schema.MinYear || y > schema.MaxYear {
-			return fmt.Errorf("give the year of the assessment round, %d to %d", schema.MinYear, schema.MaxYear)
+		if err != nil || y < assessment.MinYear || y > assessment.MaxYear {
+			return fmt.Errorf("give the year of the assessment round, %d to %d", assessment.MinYear, assessment.MaxYear)
 		}
 		return nil
 	}
@@ -329,10 +329,9 @@ func (s *session) about() error {
 	if y, yerr := strconv.Atoi(strings.TrimSpace(year)); yerr == nil && validYear(year) == nil {
 		a.Year = y
 	}
-	a.Voices.ChildrenAndYoungPeople = slices.Contains(heard, "children_and_young_people")
-	a.Voices.BabiesAndYoungerChildren = slices.Contains(heard, "babies_and_younger_children")
-	a.Voices.ParentsAndCarers = slices.Contains(heard, "parents_and_carers")
-	a.Voices.Practitioners = slices.Contains(heard, "practitioners")
+	for _, g := range assessment.VoiceGroups {
+		a.Voices.SetHeard(g.Key, slices.Contains(heard, g.Key))
+	}
 	a.Voices.How = strings.TrimSpace(a.Voices.How)
 	if isService() {
 		a.Organisation = strings.TrimSpace(name)

@@ -1,14 +1,31 @@
-package assessment_test
+package schema_test
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"strings"
 	"testing"
 
 	"github.com/nest-nyth/nest/assessment"
 	"github.com/nest-nyth/nest/examples"
+	"github.com/nest-nyth/nest/schema"
 )
+
+// decode reads a file as Check does, failing the test on any error.
+func decode(t testing.TB, data []byte) *assessment.Assessment {
+	t.Helper()
+	r := schema.Check("f.yaml", data)
+	for _, f := range r.Findings {
+		if f.Severity == schema.Error {
+			t.Fatalf("%s\n%s", f, data)
+		}
+	}
+	if r.Assessment == nil {
+		t.Fatalf("not read:\n%s", data)
+	}
+	return r.Assessment
+}
 
 func exampleFiles(t testing.TB) map[string][]byte {
 	t.Helper()
@@ -35,22 +52,14 @@ func exampleFiles(t testing.TB) map[string][]byte {
 func TestRoundTrip(t *testing.T) {
 	for name, data := range exampleFiles(t) {
 		t.Run(name, func(t *testing.T) {
-			doc, problems := assessment.Decode(data)
-			if len(problems) > 0 {
-				t.Fatalf("decode: %v", problems)
-			}
-			out, err := assessment.Marshal(doc.Assessment)
+			out, err := assessment.Marshal(decode(t, data))
 			if err != nil {
 				t.Fatal(err)
 			}
 			if !bytes.Equal(out, data) {
 				t.Errorf("saving changed the file:\n%s", out)
 			}
-			doc2, problems := assessment.Decode(out)
-			if len(problems) > 0 {
-				t.Fatalf("decode again: %v", problems)
-			}
-			again, _ := assessment.Marshal(doc2.Assessment)
+			again, _ := assessment.Marshal(decode(t, out))
 			if !bytes.Equal(out, again) {
 				t.Error("load-save-load is not stable")
 			}
@@ -85,11 +94,7 @@ func TestMarshalUnicodeAndMultiline(t *testing.T) {
 	if strings.Index(s, "trusted_adults:") > strings.Index(s, "no_wrong_door:") {
 		t.Errorf("principles out of order:\n%s", s)
 	}
-	doc, problems := assessment.Decode(out)
-	if len(problems) > 0 {
-		t.Fatal(problems)
-	}
-	if got := doc.Assessment.Principles["no_wrong_door"].WorkingWell; got != a.Principles["no_wrong_door"].WorkingWell {
+	if got := decode(t, out).Principles["no_wrong_door"].WorkingWell; got != a.Principles["no_wrong_door"].WorkingWell {
 		t.Errorf("text changed in the round trip: %q", got)
 	}
 }
@@ -102,37 +107,36 @@ func TestDecodeProblems(t *testing.T) {
 		line, col  int
 		msgContain string
 	}{
-		{"empty", "", assessment.RuleEmpty, 0, 0, "empty"},
-		{"only comments", "# nothing here\n", assessment.RuleEmpty, 0, 0, "only comments"},
-		{"two documents", "nest: 1\n---\nnest: 1\n", assessment.RuleDocuments, 2, 1, "more than one"},
-		{"tab indent", "voices:\n\tparents_and_carers: true\n", assessment.RuleTabs, 2, 1, "tab"},
-		{"duplicate key", "nest: 1\nregion: gwent\nregion: powys\n", assessment.RuleDuplicateKey, 3, 1, `"region" appears twice (first on line 2)`},
-		{"binary", "nest: 1\x00\x01", assessment.RuleEncoding, 1, 8, "binary"},
-		{"latin-1", "organisation: Ty\xfb\n", assessment.RuleEncoding, 1, 17, "UTF-8"},
-		{"utf-16", "\xff\xfen\x00", assessment.RuleEncoding, 1, 1, "UTF-16"},
-		{"alias", "a: &x hi\nb: *x\n", assessment.RuleAlias, 1, 4, "anchors"},
-		{"syntax", "nest: [1\n", assessment.RuleSyntax, 1, 1, "not valid YAML"},
-		{"indentation far below its block", "nest: 1\nprinciples:\n  trusted_adults:\n    rating: 2\n    concerns: x\n  no_wrong_door:\n    rating: 2\n   target: 3\n", assessment.RuleSyntax, 8, 1, "indented out of step"},
-		{"unclosed list", "nest: 1\nprinciples:\n  trusted_adults:\n    themes: [a, b\n    rating: 2\n", assessment.RuleSyntax, 4, 1, "is not closed with ]"},
-		{"line of only a tab", "nest: 1\nregion: gwent\n\t\nscope: x\n", assessment.RuleTabs, 3, 1, "tab"},
-		{"unclosed quote", "nest: 1\norganisation: \"unclosed\nscope: region\n", assessment.RuleSyntax, 2, 1, "not closed"},
-		{"not a mapping", "- nest\n", assessment.RuleType, 1, 1, "not a list"},
-		{"unknown key", "nest: 1\nratng: 2\n", assessment.RuleUnknownKey, 2, 1, `unknown key "ratng" in the file`},
-		{"typo suggestion", "principles:\n  trusted_adults:\n    ratng: 2\n", assessment.RuleUnknownKey, 3, 5, `did you mean "rating"?`},
-		{"unknown principle", "principles:\n  trusted-adult: {}\n", assessment.RuleUnknownKey, 2, 3, `did you mean "trusted_adults"?`},
-		{"rating as text", "principles:\n  trusted_adults:\n    rating: two\n", assessment.RuleType, 3, 13, `rating should be a whole number, not "two"`},
-		{"year as text", "year: '2024'\n", assessment.RuleType, 1, 7, "whole number"},
-		{"text as number", "organisation: 42\n", assessment.RuleType, 1, 15, "should be text, not the number 42"},
-		{"voices not bool", "voices:\n  practitioners: yes please\n", assessment.RuleType, 2, 18, "true or false"},
-		{"themes not a list", "principles:\n  no_wrong_door:\n    themes: waiting-lists\n", assessment.RuleType, 3, 13, "should be a list"},
+		{"empty", "", schema.RuleEmpty, 0, 0, "empty"},
+		{"only comments", "# nothing here\n", schema.RuleEmpty, 0, 0, "only comments"},
+		{"two documents", "nest: 1\n---\nnest: 1\n", schema.RuleDocuments, 2, 1, "more than one"},
+		{"tab indent", "voices:\n\tparents_and_carers: true\n", schema.RuleTabs, 2, 1, "tab"},
+		{"duplicate key", "nest: 1\nregion: gwent\nregion: powys\n", schema.RuleDuplicateKey, 3, 1, `"region" appears twice (first on line 2)`},
+		{"binary", "nest: 1\x00\x01", schema.RuleEncoding, 1, 8, "binary"},
+		{"latin-1", "organisation: Ty\xfb\n", schema.RuleEncoding, 1, 17, "UTF-8"},
+		{"utf-16", "\xff\xfen\x00", schema.RuleEncoding, 1, 1, "UTF-16"},
+		{"alias", "a: &x hi\nb: *x\n", schema.RuleAlias, 1, 4, "anchors"},
+		{"syntax", "nest: [1\n", schema.RuleSyntax, 1, 1, "not valid YAML"},
+		{"indentation far below its block", "nest: 1\nprinciples:\n  trusted_adults:\n    rating: 2\n    concerns: x\n  no_wrong_door:\n    rating: 2\n   target: 3\n", schema.RuleSyntax, 8, 1, "indented out of step"},
+		{"unclosed list", "nest: 1\nprinciples:\n  trusted_adults:\n    themes: [a, b\n    rating: 2\n", schema.RuleSyntax, 4, 1, "is not closed with ]"},
+		{"line of only a tab", "nest: 1\nregion: gwent\n\t\nscope: x\n", schema.RuleTabs, 3, 1, "tab"},
+		{"unclosed quote", "nest: 1\norganisation: \"unclosed\nscope: region\n", schema.RuleSyntax, 2, 1, "not closed"},
+		{"not a mapping", "- nest\n", schema.RuleType, 1, 1, "not a list"},
+		{"unknown key", "nest: 1\nratng: 2\n", schema.RuleUnknownKey, 2, 1, `unknown key "ratng" in the file`},
+		{"typo suggestion", "principles:\n  trusted_adults:\n    ratng: 2\n", schema.RuleUnknownKey, 3, 5, `did you mean "rating"?`},
+		{"unknown principle", "principles:\n  trusted-adult: {}\n", schema.RuleUnknownKey, 2, 3, `did you mean "trusted_adults"?`},
+		{"rating as text", "principles:\n  trusted_adults:\n    rating: two\n", schema.RuleType, 3, 13, `rating should be a whole number, not "two"`},
+		{"year as text", "year: '2024'\n", schema.RuleType, 1, 7, "whole number"},
+		{"text as number", "organisation: 42\n", schema.RuleType, 1, 15, "should be text, not the number 42"},
+		{"voices not bool", "voices:\n  practitioners: yes please\n", schema.RuleType, 2, 18, "true or false"},
+		{"themes not a list", "principles:\n  no_wrong_door:\n    themes: waiting-lists\n", schema.RuleType, 3, 13, "should be a list"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, problems := assessment.Decode([]byte(tt.in))
-			if len(problems) == 0 {
-				t.Fatal("no problem reported")
+			p, ok := firstOf(schema.Check("f.yaml", []byte(tt.in)).Findings, tt.rule)
+			if !ok {
+				t.Fatalf("no %s finding", tt.rule)
 			}
-			p := problems[0]
 			if p.Rule != tt.rule || p.Line != tt.line || p.Column != tt.col || !strings.Contains(p.Message, tt.msgContain) {
 				t.Errorf("got %d:%d %s %q; want %d:%d %s containing %q", p.Line, p.Column, p.Rule, p.Message, tt.line, tt.col, tt.rule, tt.msgContain)
 			}
@@ -140,10 +144,21 @@ func TestDecodeProblems(t *testing.T) {
 	}
 }
 
+// firstOf is the first finding of a rule, in file order.
+func firstOf(fs []schema.Finding, rule string) (schema.Finding, bool) {
+	schema.Sort(fs)
+	for _, f := range fs {
+		if f.Rule == rule {
+			return f, true
+		}
+	}
+	return schema.Finding{}, false
+}
+
 func TestDecodeTooLarge(t *testing.T) {
 	big := append([]byte("nest: 1\nregion: "), bytes.Repeat([]byte("x"), assessment.MaxFileSize)...)
-	_, problems := assessment.Decode(big)
-	if len(problems) != 1 || problems[0].Rule != assessment.RuleFileTooLarge {
+	problems := schema.Check("f.yaml", big).Findings
+	if len(problems) != 1 || problems[0].Rule != schema.RuleFileTooLarge {
 		t.Fatalf("got %v", problems)
 	}
 }
@@ -162,42 +177,39 @@ func TestDecodeAliasBomb(t *testing.T) {
 		}
 		b.WriteString("]\n")
 	}
-	_, problems := assessment.Decode([]byte(b.String()))
-	if len(problems) == 0 || problems[0].Rule != assessment.RuleAlias {
+	problems := schema.Check("f.yaml", []byte(b.String())).Findings
+	if len(problems) != 1 || problems[0].Rule != schema.RuleAlias {
 		t.Fatalf("got %v", problems)
 	}
 }
 
 func TestDecodeAllProblemsAtOnce(t *testing.T) {
 	in := "nest: 1\nregoin: gwent\nyear: soon\nprinciples:\n  trusted_adults:\n    rating: [2]\n    colour: blue\n"
-	_, problems := assessment.Decode([]byte(in))
+	var problems []schema.Finding
+	for _, f := range schema.Check("f.yaml", []byte(in)).Findings {
+		if f.Rule == schema.RuleType || f.Rule == schema.RuleUnknownKey {
+			problems = append(problems, f)
+		}
+	}
 	if len(problems) != 4 {
 		t.Fatalf("want 4 problems, got %d: %v", len(problems), problems)
 	}
 }
 
-func TestDocumentPositions(t *testing.T) {
-	in := "nest: 1\nprinciples:\n  trusted_adults:\n    rating: 2\n    working_well: |\n      First line.\n      Call 01633 000000 now.\n    concerns: Email a@b.cy please\n"
-	doc, problems := assessment.Decode([]byte(in))
-	if len(problems) > 0 {
-		t.Fatal(problems)
+// Personal data is reported where it stands: inside a block, on a line,
+// and in a list whose earlier items are not groups.
+func TestPersonalDataPositions(t *testing.T) {
+	in := "nest: 1\nprinciples:\n  trusted_adults:\n    rating: 2\n    working_well: |\n      First line.\n      Call 01633 000000 now.\n    concerns: Email a@b.cy please\n" +
+		"    actions:\n      - just text\n      - action: Ring 07700 900123\n    feedback:\n      - 5\n      - quote: \"Write to sian@example.org\"\n        from: family\n"
+	var got []string
+	for _, f := range schema.Check("f.yaml", []byte(in)).Findings {
+		if f.Rule == schema.RulePersonalData {
+			got = append(got, fmt.Sprintf("%d:%d", f.Line, f.Column))
+		}
 	}
-	if p := doc.Pos("principles", "trusted_adults", "rating"); p != (assessment.Pos{Line: 4, Column: 13}) {
-		t.Errorf("rating at %v", p)
-	}
-	// A missing value points at its nearest present key.
-	if p := doc.Pos("principles", "trusted_adults", "target"); p != (assessment.Pos{Line: 3, Column: 3}) {
-		t.Errorf("missing target at %v", p)
-	}
-	ww := doc.Assessment.Principles["trusted_adults"].WorkingWell
-	line, col, ok := doc.TextPos(strings.Index(ww, "01633"), "principles", "trusted_adults", "working_well")
-	if !ok || line != 7 || col != 12 {
-		t.Errorf("text position in a block: %d:%d %v", line, col, ok)
-	}
-	c := doc.Assessment.Principles["trusted_adults"].Concerns
-	line, col, ok = doc.TextPos(strings.Index(c, "a@b"), "principles", "trusted_adults", "concerns")
-	if !ok || line != 8 || col != 21 {
-		t.Errorf("text position in a line: %d:%d %v", line, col, ok)
+	want := []string{"7:12", "8:21", "11:22", "14:26"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("personal data at %v, want %v", got, want)
 	}
 }
 
@@ -207,7 +219,7 @@ func TestClosest(t *testing.T) {
 		"Gwent": "gwent", "North Wales": "north-wales", "Cardiff & Vale": "cardiff-and-vale",
 		"gwnet": "gwent", "london": "",
 	} {
-		if got := assessment.Closest(in, regions); got != want {
+		if got := schema.Closest(in, regions); got != want {
 			t.Errorf("Closest(%q) = %q, want %q", in, got, want)
 		}
 	}
@@ -219,11 +231,7 @@ func TestTemplateExamplesUncomment(t *testing.T) {
 	for _, ex := range []string{"# - action:", "#   owner:", "#   due:", "# - quote:", "#   from:"} {
 		tpl = strings.ReplaceAll(tpl, "      "+ex, "      "+ex[2:])
 	}
-	doc, problems := assessment.Decode([]byte(tpl))
-	if len(problems) > 0 {
-		t.Fatalf("%v\n%s", problems, tpl)
-	}
-	r := doc.Assessment.Principles["trusted_adults"]
+	r := decode(t, []byte(tpl)).Principles["trusted_adults"]
 	if len(r.Actions) != 1 || r.Actions[0].Due != "2025-03" || len(r.Feedback) != 1 || r.Feedback[0].From != "child-or-young-person" {
 		t.Errorf("uncommented examples read as %+v %+v", r.Actions, r.Feedback)
 	}
@@ -242,11 +250,7 @@ func TestMarshalPastedText(t *testing.T) {
 	if !strings.Contains(string(out), "    concerns: |\n      First line.\n      Second line.\n") {
 		t.Fatalf("not a block:\n%s", out)
 	}
-	doc, problems := assessment.Decode(out)
-	if len(problems) > 0 {
-		t.Fatal(problems)
-	}
-	again, _ := assessment.Marshal(doc.Assessment)
+	again, _ := assessment.Marshal(schema.Check("f.yaml", out).Assessment)
 	if string(again) != string(out) {
 		t.Errorf("not stable:\n%s\n%s", out, again)
 	}

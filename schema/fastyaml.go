@@ -1,6 +1,7 @@
-package assessment
+package schema
 
 import (
+	"github.com/nest-nyth/nest/assessment"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -336,12 +337,12 @@ func resolvePlain(s string) (tag, value string) {
 		switch {
 		case isDecimal(s):
 			return "!!int", s
-		case isDate(s):
+		case assessment.IsDate(s):
 			if _, err := time.Parse("2006-1-2", s); err == nil {
 				return "!!timestamp", s
 			}
 			return "!!str", s
-		case len(s) == 7 && isDate(s+"-01"):
+		case len(s) == 7 && assessment.IsDate(s+"-01"):
 			return "!!str", s // a month, YYYY-MM
 		}
 		return "", ""

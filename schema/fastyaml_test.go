@@ -1,7 +1,8 @@
-package assessment
+package schema
 
 import (
 	"fmt"
+	"github.com/nest-nyth/nest/assessment"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -74,8 +75,8 @@ func TestFastParseExamples(t *testing.T) {
 // nest init's templates, full of empty values and comments, take the fast
 // path too.
 func TestFastParseTemplates(t *testing.T) {
-	for _, o := range []TemplateOptions{{Region: "gwent", Scope: ScopeRegion, Year: 2025}, {Scope: ScopeService, Year: 2025}} {
-		if !agree(t, Template(o)) {
+	for _, o := range []assessment.TemplateOptions{{Region: "gwent", Scope: assessment.ScopeRegion, Year: 2025}, {Scope: assessment.ScopeService, Year: 2025}} {
+		if !agree(t, assessment.Template(o)) {
 			t.Errorf("the fast parser gave up on the %s template", o.Scope)
 		}
 	}

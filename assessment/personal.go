@@ -1,4 +1,4 @@
-package schema
+package assessment
 
 import (
 	"regexp"

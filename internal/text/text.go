@@ -1,0 +1,62 @@
+// Package text holds the small helpers for words that every part of nest
+// shares: counting nouns, cutting long values short, and capitals that work
+// for Welsh letters (Ŵ, Ŷ) as well as English ones.
+package text
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Plural is "1 file", "2 files": n and the noun, with s for more than one.
+func Plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+// Short cuts s to 40 characters (runes, never inside a letter), for quoting
+// a value in a message.
+func Short(s string) string {
+	if utf8.RuneCountInString(s) <= 40 {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:37]) + "..."
+}
+
+// LowerFirst lowers the first letter of s and drops a final full stop, to
+// set a sentence inside another: "Who it came from." becomes "who it came
+// from".
+func LowerFirst(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if size == 0 {
+		return s
+	}
+	s = string(unicode.ToLower(r)) + s[size:]
+	if n := len(s); n > 0 && s[n-1] == '.' {
+		s = s[:n-1]
+	}
+	return s
+}
+
+// UpperFirst raises the first letter of s: "ŵyr" becomes "Ŵyr".
+func UpperFirst(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if size == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
+}
+
+// FirstSentence is s up to and including its first full stop followed by a
+// space, or all of s.
+func FirstSentence(s string) string {
+	if i := strings.Index(s, ". "); i >= 0 {
+		return s[:i+1]
+	}
+	return s
+}

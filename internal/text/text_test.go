@@ -1,0 +1,25 @@
+package text
+
+import "testing"
+
+func TestWords(t *testing.T) {
+	tests := []struct{ got, want string }{
+		{Plural(0, "file"), "0 files"},
+		{Plural(1, "file"), "1 file"},
+		{Plural(2, "warning"), "2 warnings"},
+		{LowerFirst("Who it came from."), "who it came from"},
+		{LowerFirst("Ŵyr and wyresau"), "ŵyr and wyresau"},
+		{LowerFirst(""), ""},
+		{UpperFirst("ŷd"), "Ŷd"},
+		{UpperFirst("the Gwent region"), "The Gwent region"},
+		{Short("short"), "short"},
+		{FirstSentence("The words. Reports are published."), "The words."},
+		{FirstSentence("Who it came from."), "Who it came from."},
+		{Short("Tŷ Teulu Tŷ Teulu Tŷ Teulu Tŷ Teulu Tŷ Teulu"), "Tŷ Teulu Tŷ Teulu Tŷ Teulu Tŷ Teulu T..."},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("got %q, want %q", tt.got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,31 @@
+package output
+
+import (
+	"fmt"
+	"github.com/nest-nyth/nest/schema"
+	"io"
+	"strconv"
+	"strings"
+)
+
+func (r *Report) writeText(w io.Writer, color bool) error {
+	var b strings.Builder
+	for _, f := range r.Findings {
+		if !color {
+			b.WriteString(f.String())
+			b.WriteByte('\n')
+			continue
+		}
+		sev := "\x1b[1;31merror\x1b[0m"
+		if f.Severity == schema.Warning {
+			sev = "\x1b[1;33mwarning\x1b[0m"
+		}
+		loc := f.File
+		if f.Line > 0 {
+			loc += ":" + strconv.Itoa(f.Line) + ":" + strconv.Itoa(f.Column)
+		}
+		fmt.Fprintf(&b, "\x1b[1m%s\x1b[0m: %s: %s \x1b[2m[%s]\x1b[0m\n", loc, sev, f.Message, f.Rule)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

@@ -1,0 +1,259 @@
+package report
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/nest-nyth/nest/assessment"
+	"github.com/nest-nyth/nest/internal/text"
+)
+
+// Candidate is one file found for a report, already checked.
+type Candidate struct {
+	Path string // as found, for messages: the command in a hint works with it
+	Name string // as the report shows it (see ShownName)
+	// Assessment is the file's content; nil when it could not be read.
+	Assessment *assessment.Assessment
+	HasErrors  bool // it has errors: it is left out (or, strict, stops the report)
+	Duplicate  bool // it is a final submission that another file makes too
+}
+
+// Choice is what Choose decided: the submissions to report on, what was
+// left out and why, and the report's level, region and year.
+type Choice struct {
+	Inputs  []Input
+	LeftOut []LeftOut
+	Invalid int // files left out for errors
+	Drafts  int // drafts left out
+	Other   int // valid files of another year, level or region
+	Level   string
+	Region  string
+	Year    int
+}
+
+// ChoiceError says why no report can be made, and what to do.
+type ChoiceError struct {
+	Kind    ChoiceErrorKind
+	Message string
+	Hint    string
+}
+
+func (e *ChoiceError) Error() string { return e.Message }
+
+// ChoiceErrorKind sorts the reasons Choose refuses.
+type ChoiceErrorKind int
+
+const (
+	// Ambiguous: the files do not say which report to make (several
+	// years, regions and services mixed): the person must choose.
+	Ambiguous ChoiceErrorKind = iota
+	// Refused: the files cannot make a report as they are (errors under
+	// strict, a submission in two files, nothing to report).
+	Refused
+)
+
+// Rules is how Choose treats files it could leave out.
+type Rules struct {
+	Level, Region string // "" to take them from the files
+	Year          int    // 0 to take it from the files
+	IncludeDrafts bool   // report on drafts too
+	Strict        bool   // refuse when any file has errors
+}
+
+// Choose decides what goes into a report. Files with errors are left out
+// (Strict refuses instead), drafts are left out unless included, and two
+// files for one submission refuse the report: its figures would count
+// twice. The level comes from the files unless given: the regions' own
+// files make a national report, one region's service files a regional one;
+// so do the region and the year.
+func Choose(cands []Candidate, r Rules) (*Choice, error) {
+	c := &Choice{Level: r.Level, Region: r.Region, Year: r.Year}
+	var valid []Candidate
+	duplicates := false
+	for _, cand := range cands {
+		switch {
+		case cand.HasErrors:
+			c.Invalid++
+			duplicates = duplicates || cand.Duplicate
+			c.leave(cand, LeftErrors)
+		case cand.Assessment.Status != assessment.StatusFinal && !r.IncludeDrafts:
+			c.Drafts++
+			c.leave(cand, LeftDraft)
+		default:
+			valid = append(valid, cand)
+		}
+	}
+	if duplicates {
+		return nil, &ChoiceError{Refused, "the same submission is in two final files, so its figures would count twice", "keep one, or mark the other draft"}
+	}
+	if c.Invalid > 0 && r.Strict {
+		return nil, &ChoiceError{Refused, fmt.Sprintf("%s with errors; nothing was written (--strict)", text.Plural(c.Invalid, "file")), "fix them (nest validate lists them), or leave them out without --strict"}
+	}
+	if err := c.settle(valid); err != nil {
+		return nil, err
+	}
+	seen := map[string]Candidate{}
+	for _, cand := range valid {
+		a := cand.Assessment
+		if a.Year != c.Year || !c.belongs(a) {
+			c.Other++
+			continue
+		}
+		// A draft beside its final, with drafts included, would count twice.
+		key := assessment.SubmissionKey(a)
+		if first, ok := seen[key]; ok {
+			return nil, &ChoiceError{Refused, fmt.Sprintf("%s and %s are the same submission, so its figures would count twice", first.Path, cand.Path), "keep one"}
+		}
+		seen[key] = cand
+		c.Inputs = append(c.Inputs, Input{File: cand.Name, Path: cand.Path, Assessment: a})
+	}
+	if len(c.Inputs) == 0 {
+		if len(valid) == 0 {
+			return nil, &ChoiceError{Refused, "no final, valid self-assessment to report on", ""}
+		}
+		where := ""
+		if c.Level == Regional && c.Region != "" {
+			where = " in " + c.Region
+		}
+		return nil, &ChoiceError{Refused, fmt.Sprintf("none of the %s is for a %s report of %d%s", text.Plural(len(valid), "valid file"), c.Level, c.Year, where),
+			"a national report takes the regions' own files (scope: region), a regional report one region's services (scope: service); check --level, --region and --year"}
+	}
+	return c, nil
+}
+
+// Why a file was left out.
+const (
+	LeftErrors = "has errors"
+	LeftDraft  = "draft"
+)
+
+func (c *Choice) leave(cand Candidate, reason string) {
+	l := LeftOut{File: cand.Name, Reason: reason}
+	if cand.Assessment != nil {
+		l.Region = cand.Assessment.Region
+	}
+	c.LeftOut = append(c.LeftOut, l)
+}
+
+// belongs reports whether a submission is of the report's level and
+// region.
+func (c *Choice) belongs(a *assessment.Assessment) bool {
+	switch c.Level {
+	case National:
+		return a.Scope == assessment.ScopeRegion
+	case Regional:
+		return a.Scope == assessment.ScopeService && a.Region == c.Region
+	}
+	return false
+}
+
+// settle takes the year, level and region from the files where they were
+// not given.
+func (c *Choice) settle(valid []Candidate) error {
+	if c.Year == 0 {
+		var years []int
+		for _, cand := range valid {
+			if y := cand.Assessment.Year; !slices.Contains(years, y) {
+				years = append(years, y)
+			}
+		}
+		if len(years) > 1 {
+			slices.Sort(years)
+			var ys []string
+			for _, y := range years {
+				ys = append(ys, strconv.Itoa(y))
+			}
+			return &ChoiceError{Ambiguous, fmt.Sprintf("the files are for more than one year (%s)", strings.Join(ys, ", ")), "choose one with --year"}
+		}
+		if len(years) == 1 {
+			c.Year = years[0]
+		}
+	}
+	// The level is guessed from every file, so a year that matches none
+	// still names the right kind of report.
+	scopes, regions := map[string]bool{}, map[string]bool{}
+	for _, cand := range valid {
+		a := cand.Assessment
+		scopes[a.Scope] = true
+		if a.Scope == assessment.ScopeService {
+			regions[a.Region] = true
+		}
+	}
+	if c.Level == "" {
+		switch {
+		case c.Region != "" || len(scopes) == 1 && scopes[assessment.ScopeService]:
+			c.Level = Regional
+		case len(scopes) > 1:
+			return &ChoiceError{Ambiguous, "the files mix regions' and services' self-assessments", "choose --level national (regions) or --level regional (services)"}
+		default:
+			c.Level = National
+		}
+	}
+	if c.Level == Regional && c.Region == "" {
+		if len(regions) > 1 {
+			return &ChoiceError{Ambiguous, fmt.Sprintf("a regional report is for one region, and these services are in %d", len(regions)), "choose one with --region"}
+		}
+		for r := range regions {
+			c.Region = r
+		}
+	}
+	return nil
+}
+
+// ShownName is how a report names a file: relative to the folder named
+// that holds it, or its base name, so that a home folder's name is never
+// published and the same files give the same report however the path was
+// typed.
+func ShownName(roots []string, file string) string {
+	for _, a := range roots {
+		if rel, err := filepath.Rel(a, file); err == nil && rel != "." && !strings.HasPrefix(rel, "..") {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return filepath.Base(file)
+}
+
+// Date is the report's date: given, else the moment SOURCE_DATE_EPOCH
+// names, else the latest date a file was submitted, else the last day of
+// the year. Never the clock, so the same files give the same report.
+func Date(given string, epoch *time.Time, in []Input, year int) string {
+	if given != "" {
+		return given
+	}
+	if epoch != nil {
+		return epoch.UTC().Format(time.DateOnly)
+	}
+	latest := ""
+	for _, i := range in {
+		latest = max(latest, i.Assessment.Submitted)
+	}
+	if latest != "" {
+		return latest
+	}
+	return fmt.Sprintf("%d-12-31", year)
+}
+
+// Withheld is a text left out of a report because it looks like personal
+// data.
+type Withheld struct {
+	Path []string // where it was in the file: "principles", "gwent", "concerns"
+	Kind string   // what it looks like: "a phone number"
+}
+
+// Withhold empties every free text of a that looks like personal data:
+// reports are published. It walks the format's table, so no field a person
+// writes in is missed, and returns what it withheld.
+func Withhold(a *assessment.Assessment) []Withheld {
+	var out []Withheld
+	assessment.FreeTexts(a, func(path []string, f *assessment.Field, t *string) {
+		if kind, _ := assessment.PersonalData(*t); kind != "" {
+			*t = ""
+			out = append(out, Withheld{Path: path, Kind: kind})
+		}
+	})
+	return out
+}

@@ -1,0 +1,410 @@
+package schema
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/nest-nyth/nest/assessment"
+	"github.com/nest-nyth/nest/internal/text"
+	"go.yaml.in/yaml/v3"
+)
+
+// Reading a file into a YAML node tree, with the line and column of every
+// problem found on the way.
+
+// problem is something wrong with a file at a line and column (1-based).
+type problem struct {
+	Line, Column int
+	Rule         string
+	Message      string
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// parse turns bytes into the top-level mapping node, or says why it cannot.
+func parse(data []byte) (*yaml.Node, *problem) {
+	if len(data) > assessment.MaxFileSize {
+		return nil, &problem{Rule: RuleFileTooLarge, Message: fmt.Sprintf("file is %d bytes, over the limit of %d (1 MiB): is this really a NEST self-assessment?", len(data), assessment.MaxFileSize)}
+	}
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return nil, &problem{Line: 1, Column: 1, Rule: RuleEncoding, Message: "file is in UTF-16: save it as UTF-8"}
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		line, col := offsetPos(data, i)
+		return nil, &problem{Line: line, Column: col, Rule: RuleEncoding, Message: "file holds binary data (a NUL byte), not YAML text"}
+	}
+	if !utf8.Valid(data) {
+		i := firstInvalid(data)
+		line, col := offsetPos(data, i)
+		return nil, &problem{Line: line, Column: col, Rule: RuleEncoding, Message: "file is not valid UTF-8 text: save it as UTF-8 (in Excel or Word: \"CSV UTF-8\" or \"Unicode (UTF-8)\")"}
+	}
+	// Unmarshal reads from the bytes directly, faster than a Decoder over a
+	// reader, and reads only the first document: a second is found by its
+	// marker line, with no second parse.
+	if root, ok := fastParse(data); ok {
+		return root, nil
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, syntaxProblem(data, err)
+	}
+	if line := secondDocumentLine(data); line > 0 {
+		return nil, &problem{Line: line, Column: 1, Rule: RuleDocuments, Message: "file holds more than one YAML document (a second ---): put each self-assessment in a file of its own"}
+	}
+	if len(doc.Content) == 0 {
+		return nil, emptyProblem(data)
+	}
+	root := doc.Content[0]
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+		return nil, emptyProblem(data)
+	}
+	if root.Kind != yaml.MappingNode {
+		return nil, &problem{Line: root.Line, Column: root.Column, Rule: RuleType, Message: "a NEST file is a group of keys with their values (nest: 1, region: ..., principles: ...), not " + describe(root)}
+	}
+	return root, nil
+}
+
+func emptyProblem(data []byte) *problem {
+	msg := "file is empty"
+	if len(bytes.TrimSpace(data)) > 0 {
+		msg = "file has only comments, no answers"
+	}
+	return &problem{Rule: RuleEmpty, Message: msg + ": start from `nest init` or run `nest assess`"}
+}
+
+// syntaxProblem turns a yaml.v3 error into a problem with a line, and
+// explains tabs, the commonest cause, in plain words.
+func syntaxProblem(data []byte, err error) *problem {
+	msg := err.Error()
+	line := 0
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	if first := firstBadLine(data); first > 0 {
+		line = first
+	}
+	if tl := tabIndentLine(data, line); tl > 0 {
+		return &problem{Line: tl, Column: 1, Rule: RuleTabs, Message: "line is indented with a tab: YAML needs spaces for indentation"}
+	}
+	col := 0
+	if line > 0 {
+		col = 1
+	}
+	for _, h := range syntaxHints {
+		if strings.Contains(msg, h.yaml) {
+			msg = h.plain + " (" + msg + ")"
+			break
+		}
+	}
+	return &problem{Line: line, Column: col, Rule: RuleSyntax, Message: "this is not valid YAML: " + msg}
+}
+
+// firstBadLine finds the line a YAML error is on. yaml.v3 names the line
+// where the enclosing block starts, which can be far above the mistake; the
+// first line at which the file's beginning stops parsing is the mistake's.
+// Lines are counted from 1; 0 means the error shows only at the end of the
+// file (an unclosed quote or bracket), where yaml.v3's line stands.
+func firstBadLine(data []byte) int {
+	var starts []int // byte offset just past each line
+	for i, c := range data {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	starts = append(starts, len(data))
+	fails := func(lines int) bool {
+		var n yaml.Node
+		err := yaml.Unmarshal(data[:starts[lines-1]], &n)
+		return err != nil && !strings.Contains(err.Error(), "end of stream")
+	}
+	if !fails(len(starts)) {
+		return 0
+	}
+	lo, hi := 1, len(starts) // the answer is in [lo, hi]
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	// An unclosed [list] or {group} fails only at the next line: name the
+	// line that opened it.
+	line := lo
+	text := strings.Split(string(data), "\n")
+	for l := line - 1; l >= 1 && l >= line-1; l-- {
+		t := text[l-1]
+		if strings.Count(t, "[") > strings.Count(t, "]") || strings.Count(t, "{") > strings.Count(t, "}") {
+			return l
+		}
+	}
+	return line
+}
+
+// syntaxHints put yaml.v3's commonest messages in a coordinator's words.
+var syntaxHints = []struct{ yaml, plain string }{
+	{"found unexpected end of stream", "the file ends in the middle of a value: is a quote or bracket not closed?"},
+	{"mapping values are not allowed in this context", "a colon followed by a space inside a value: put the value in quotes, or check the indentation"},
+	{"did not find expected key", "a line is indented out of step with the lines around it"},
+	{"could not find expected ':'", "a key has no colon after it, or a line is indented out of step"},
+	{"did not find expected ',' or ']'", "a [list] is not closed with ]"},
+	{"did not find expected ',' or '}'", "a {group} is not closed with }"},
+	{"found character that cannot start any token", "a character YAML does not allow at the start of a value (such as @ or `): put the value in quotes"},
+	{"did not find expected '-' indicator", "a list item is indented out of step with the items around it"},
+}
+
+// tabIndentLine returns the first line, up to and including limit (or any
+// line when limit is 0), whose indentation holds a tab; 0 if there is none.
+func tabIndentLine(data []byte, limit int) int {
+	for n, line := range bytes.Split(data, []byte("\n")) {
+		if limit > 0 && n+1 > limit {
+			break
+		}
+		for _, c := range line {
+			if c == '\t' {
+				return n + 1
+			}
+			if c != ' ' {
+				break
+			}
+		}
+	}
+	return 0
+}
+
+// secondDocumentLine returns the line of a marker that starts a second
+// YAML document (--- after content, or content after ...), or 0.
+func secondDocumentLine(data []byte) int {
+	if !bytes.Contains(data, []byte("---")) && !bytes.Contains(data, []byte("...")) {
+		return 0
+	}
+	content, ended := false, false
+	for n, line := range bytes.Split(data, []byte("\n")) {
+		switch {
+		case isMarker(line, "---"):
+			if content || ended {
+				return n + 1
+			}
+			content = true // what follows --- on its line, if anything, is content
+		case isMarker(line, "..."):
+			ended = content
+		default:
+			t := bytes.TrimSpace(line)
+			if len(t) == 0 || t[0] == '#' || (!content && t[0] == '%') {
+				continue
+			}
+			if ended {
+				return n + 1
+			}
+			content = true
+		}
+	}
+	return 0
+}
+
+func isMarker(line []byte, marker string) bool {
+	return bytes.HasPrefix(line, []byte(marker)) &&
+		(len(line) == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r')
+}
+
+func offsetPos(data []byte, offset int) (line, col int) {
+	before := data[:offset]
+	line = bytes.Count(before, []byte("\n")) + 1
+	start := bytes.LastIndexByte(before, '\n') + 1
+	col = utf8.RuneCount(before[start:]) + 1
+	return line, col
+}
+
+func firstInvalid(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
+}
+
+// describe names the kind of a node for messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a group of keys"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	switch n.Tag {
+	case "!!null":
+		return "empty"
+	case "!!int", "!!float":
+		return "the number " + n.Value
+	case "!!bool":
+		return "yes/no value " + n.Value
+	case "!!timestamp":
+		return "the date " + n.Value
+	}
+	return strconv.Quote(short(n.Value))
+}
+
+func short(s string) string { return text.Short(s) }
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+func intValue(n *yaml.Node) (int, bool) {
+	if n.Kind != yaml.ScalarNode {
+		return 0, false
+	}
+	switch n.Tag {
+	case "!!int":
+		v := strings.ReplaceAll(n.Value, "_", "")
+		base := 0
+		if t := strings.TrimLeft(v, "+-"); len(t) > 1 && t[0] == '0' && t[1] >= '0' && t[1] <= '9' {
+			base = 10 // 010 is ten to a person, not eight
+		}
+		i, err := strconv.ParseInt(v, base, 64)
+		return int(i), err == nil
+	case "!!float":
+		f, err := strconv.ParseFloat(n.Value, 64)
+		if err == nil && f == math.Trunc(f) && math.Abs(f) < 1<<53 {
+			return int(f), true
+		}
+	}
+	return 0, false
+}
+
+func Closest(s string, allowed []string) string {
+	norm := assessment.TagOf(s)
+	for _, a := range allowed {
+		if strings.ReplaceAll(a, "_", "-") == norm {
+			return a
+		}
+	}
+	best, bestDist := "", 3
+	for _, a := range allowed {
+		if dist := editDistance(norm, strings.ReplaceAll(a, "_", "-")); dist < bestDist {
+			best, bestDist = a, dist
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	if len(a) > 64 || len(b) > 64 {
+		return 1 << 30
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+func child(n *yaml.Node, p string) (k, v *yaml.Node) {
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == p {
+				return n.Content[i], n.Content[i+1]
+			}
+		}
+	case yaml.SequenceNode:
+		if i, err := strconv.Atoi(p); err == nil && i >= 0 && i < len(n.Content) {
+			return n.Content[i], n.Content[i]
+		}
+	}
+	return nil, nil
+}
+
+// textPos returns the line and column of the byte at offset inside the
+// text of the scalar n. It is exact for literal blocks (|) and one-line
+// values, and the start of the value otherwise.
+func textPos(data []byte, n *yaml.Node, offset int) (line, col int) {
+	if n.Kind != yaml.ScalarNode || offset < 0 || offset > len(n.Value) {
+		return n.Line, n.Column
+	}
+	before := n.Value[:offset]
+	lineStart := strings.LastIndexByte(before, '\n') + 1
+	runes := utf8.RuneCountInString(before[lineStart:])
+	switch {
+	case n.Style&yaml.LiteralStyle != 0:
+		// The block's indentation is its first line's; spaces beyond it
+		// are part of the text, and counted in runes already.
+		first := n.Line + 1
+		for first < n.Line+1+strings.Count(n.Value, "\n") && lineIndent(data, first) == lineLength(data, first) {
+			first++ // empty lines before the text
+		}
+		line = n.Line + 1 + strings.Count(before, "\n")
+		return line, lineIndent(data, first) + runes + 1
+	case n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 && !strings.HasPrefix(lineFrom(data, n.Line, n.Column+1), before):
+		return n.Line, n.Column // an escape before it: columns in the file and the text differ
+	case !strings.Contains(n.Value, "\n"):
+		col = n.Column + runes
+		if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+			col++
+		}
+		return n.Line, col
+	}
+	return n.Line, n.Column
+}
+
+func lineAt(data []byte, line int) []byte {
+	for n := 1; n < line; n++ {
+		i := bytes.IndexByte(data, '\n')
+		if i < 0 {
+			return nil
+		}
+		data = data[i+1:]
+	}
+	if i := bytes.IndexByte(data, '\n'); i >= 0 {
+		data = data[:i]
+	}
+	return data
+}
+
+func lineFrom(data []byte, line, col int) string {
+	s := string(lineAt(data, line))
+	for c := 1; c < col && s != ""; c++ {
+		_, size := utf8.DecodeRuneInString(s)
+		s = s[size:]
+	}
+	return s
+}
+
+func lineLength(data []byte, line int) int {
+	return len(lineAt(data, line))
+}
+
+func lineIndent(data []byte, line int) int {
+	l := lineAt(data, line)
+	spaces := 0
+	for spaces < len(l) && l[spaces] == ' ' {
+		spaces++
+	}
+	return spaces
+}
