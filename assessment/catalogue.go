@@ -141,6 +141,7 @@ func readCatalogue(name string) (*catalogue, error) {
 }
 
 func loadCatalogue() error {
+	link(nil, Format)
 	en, err := readCatalogue("en.yaml")
 	if err != nil {
 		return err

@@ -124,16 +124,13 @@ var (
 	}
 )
 
-// linked is set once every field knows the field it is in; package
-// variables are set before the catalogue is read in init.
-var linked = link(nil, Format)
-
-func link(parent *Field, fs []*Field) bool {
+// link tells every field which field it is in; loadCatalogue calls it
+// first, since the catalogue's words are found by the fields' paths.
+func link(parent *Field, fs []*Field) {
 	for _, f := range fs {
 		f.parent = parent
 		link(f, f.Fields)
 	}
-	return true
 }
 
 // HelpKey is the field's key in the catalogue's fields: its key, after the

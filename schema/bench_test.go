@@ -62,8 +62,9 @@ func BenchmarkCheckFiles(b *testing.B) {
 			b.Fatal(err)
 		}
 		path := filepath.Join(dir, fmt.Sprintf("%04d-%s", i, name))
-		// Each copy is another organisation, so none is a duplicate.
-		data = bytes.Replace(data, []byte(" Regional Partnership Board\n"), fmt.Appendf(nil, " Regional Partnership Board %d\n", i), 1)
+		// A region submits once a year: the copies are its drafts, so none
+		// is a second final submission.
+		data = bytes.Replace(data, []byte("\nstatus: final\n"), []byte("\nstatus: draft\n"), 1)
 		if err := os.WriteFile(path, data, 0o644); err != nil {
 			b.Fatal(err)
 		}
@@ -71,7 +72,7 @@ func BenchmarkCheckFiles(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		results := schema.CheckFiles(files, schema.BatchOptions{})
+		results := schema.CheckFiles(files, schema.BatchOptions{Read: os.ReadFile})
 		for _, r := range results {
 			if len(r.Findings) > 0 {
 				b.Fatal(r.Findings)

@@ -52,7 +52,7 @@ func agree(t *testing.T, data []byte) bool {
 // The examples are what nest writes, so the fast parser must read them all.
 func TestFastParseExamples(t *testing.T) {
 	n := 0
-	fs.WalkDir(examples.FS, ".", func(path string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(examples.FS, ".", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
@@ -67,6 +67,9 @@ func TestFastParseExamples(t *testing.T) {
 		n++
 		return nil
 	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if n == 0 {
 		t.Fatal("no examples")
 	}
@@ -104,17 +107,20 @@ func TestFastParseAgrees(t *testing.T) {
 }
 
 // FuzzFastParse holds the fast parser to yaml.v3 on arbitrary input seeded
-// with the examples: go test ./assessment -fuzz FuzzFastParse
+// with the examples: go test ./schema -fuzz FuzzFastParse
 func FuzzFastParse(f *testing.F) {
-	fs.WalkDir(examples.FS, ".", func(path string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(examples.FS, ".", func(path string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
 			data, _ := fs.ReadFile(examples.FS, path)
 			f.Add(data)
 		}
 		return nil
 	})
+	if err != nil {
+		f.Fatal(err)
+	}
 	// The validator's fuzz corpus holds many near-NEST files.
-	if files, err := filepath.Glob("../schema/testdata/fuzz/FuzzCheck/*"); err == nil {
+	if files, err := filepath.Glob("testdata/fuzz/FuzzCheck/*"); err == nil {
 		for _, name := range files {
 			raw, err := os.ReadFile(name)
 			if err != nil {

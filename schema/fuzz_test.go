@@ -15,13 +15,16 @@ import (
 // valid file must save to a canonical form that is still valid and stable.
 // Run it with: go test ./schema -fuzz FuzzCheck
 func FuzzCheck(f *testing.F) {
-	fs.WalkDir(examples.FS, ".", func(path string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(examples.FS, ".", func(path string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
 			data, _ := fs.ReadFile(examples.FS, path)
 			f.Add(data)
 		}
 		return nil
 	})
+	if err != nil {
+		f.Fatal(err)
+	}
 	for _, s := range []string{"", "---\n---\n", "a: &a [*a]\n", "nest: 1\n\tregion: x\n", "principles: {trusted_adults: {rating: 9}}\n"} {
 		f.Add([]byte(s))
 	}

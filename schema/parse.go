@@ -325,22 +325,6 @@ func editDistance(a, b string) int {
 	return prev[len(b)]
 }
 
-func child(n *yaml.Node, p string) (k, v *yaml.Node) {
-	switch n.Kind {
-	case yaml.MappingNode:
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			if n.Content[i].Value == p {
-				return n.Content[i], n.Content[i+1]
-			}
-		}
-	case yaml.SequenceNode:
-		if i, err := strconv.Atoi(p); err == nil && i >= 0 && i < len(n.Content) {
-			return n.Content[i], n.Content[i]
-		}
-	}
-	return nil, nil
-}
-
 // textPos returns the line and column of the byte at offset inside the
 // text of the scalar n. It is exact for literal blocks (|) and one-line
 // values, and the start of the value otherwise.

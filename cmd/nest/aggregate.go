@@ -17,10 +17,10 @@ import (
 )
 
 type aggregateOptions struct {
-	paths, output, format string
-	date, title           string
-	rules                 report.Rules
-	maxQuotes             int
+	output, format string
+	date, title    string
+	rules          report.Rules
+	maxQuotes      int
 }
 
 func newAggregateCmd(s *streams) *cobra.Command {

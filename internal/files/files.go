@@ -175,7 +175,7 @@ func Read(path string, stdin io.Reader, limit int64) ([]byte, error) {
 		if err != nil {
 			return nil, describe(err)
 		}
-		defer f.Close()
+		defer func() { _ = f.Close() }() // read only: nothing to lose
 		r = f
 	}
 	// Most files are a few kilobytes: start with room for them, so that
@@ -208,51 +208,102 @@ func Read(path string, stdin io.Reader, limit int64) ([]byte, error) {
 // either the old file or the new one, never half of either: it writes a
 // temporary file in the same folder, flushes it to disk, and renames it
 // over path. The file keeps the mode of the one it replaces.
-func WriteAtomic(path string, data []byte, perm os.FileMode) (err error) {
-	dir := filepath.Dir(path)
+func WriteAtomic(path string, data []byte, perm os.FileMode) error {
 	if info, err := os.Stat(path); err == nil {
 		if !info.Mode().IsRegular() {
 			return fmt.Errorf("write %s: not a regular file", path)
 		}
 		perm = info.Mode().Perm()
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	tmp, err := writeTemp(path, data, perm)
 	if err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		_ = os.Remove(tmp) // best effort; stale ones are cleared on the next write
 		return fmt.Errorf("write %s: %w", path, describe(err))
 	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = tmp.Chmod(perm); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if d, err := os.Open(dir); err == nil {
-		d.Sync() // make the rename itself durable; not every system allows it
-		d.Close()
-	}
+	syncDir(filepath.Dir(path))
 	return nil
 }
 
 // CreateAtomic is WriteAtomic for a file that must not exist yet: it fails
-// with fs.ErrExist rather than replace anything.
+// with fs.ErrExist rather than replace anything, even a file made by
+// another program between the check and the write. The whole file appears
+// at once, through a hard link to the temporary file, which the system
+// refuses when the name is taken.
 func CreateAtomic(path string, data []byte, perm os.FileMode) error {
 	if _, err := os.Lstat(path); err == nil {
 		return fmt.Errorf("%s: %w", path, fs.ErrExist)
 	}
-	return WriteAtomic(path, data, perm)
+	tmp, err := writeTemp(path, data, perm)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = os.Remove(tmp) }() // the link, if made, keeps the data
+	err = os.Link(tmp, path)
+	switch {
+	case err == nil:
+		syncDir(filepath.Dir(path))
+		return nil
+	case errors.Is(err, fs.ErrExist):
+		return fmt.Errorf("%s: %w", path, fs.ErrExist)
+	}
+	// A file system without hard links: create the name exclusively, then
+	// fill it. A crash can leave it short, but never replaces a file.
+	f, xerr := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
+	if xerr != nil {
+		if errors.Is(xerr, fs.ErrExist) {
+			return fmt.Errorf("%s: %w", path, fs.ErrExist)
+		}
+		return fmt.Errorf("write %s: %w", path, describe(xerr))
+	}
+	_, werr := f.Write(data)
+	if werr == nil {
+		werr = f.Sync()
+	}
+	if cerr := f.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr != nil {
+		return fmt.Errorf("write %s: %w", path, werr)
+	}
+	return nil
+}
+
+// writeTemp writes data to a new temporary file beside path, flushed to
+// disk, and returns its name.
+func writeTemp(path string, data []byte, perm os.FileMode) (name string, err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return "", fmt.Errorf("write %s: %w", path, describe(err))
+	}
+	defer func() {
+		if err != nil { // the error already says what went wrong
+			_ = tmp.Close()
+			_ = os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return "", fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = tmp.Chmod(perm); err != nil {
+		return "", fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = tmp.Sync(); err != nil {
+		return "", fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = tmp.Close(); err != nil {
+		return "", fmt.Errorf("write %s: %w", path, err)
+	}
+	return tmp.Name(), nil
+}
+
+// syncDir makes a rename or link in dir durable; not every system allows
+// it, and nothing is lost when it does not.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		_ = d.Close()
+	}
 }

@@ -6,7 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -91,5 +93,47 @@ func TestWriteAtomic(t *testing.T) {
 	}
 	if err := WriteAtomic(filepath.Join(dir, "no", "such", "dir.yaml"), []byte("x"), 0o644); err == nil {
 		t.Error("writing into a missing folder succeeded")
+	}
+}
+
+// Of many writers racing to create one file, exactly one wins, and the
+// file holds its bytes whole; the rest are told it exists.
+func TestCreateAtomicRace(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "2024-gwent.yaml")
+	const n = 20
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	start := make(chan struct{})
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			errs[i] = CreateAtomic(path, []byte(strings.Repeat(strconv.Itoa(i%10), 4096)), 0o644)
+		}()
+	}
+	close(start)
+	wg.Wait()
+	won := -1
+	for i, err := range errs {
+		switch {
+		case err == nil && won >= 0:
+			t.Fatalf("writers %d and %d both created the file", won, i)
+		case err == nil:
+			won = i
+		case !errors.Is(err, fs.ErrExist):
+			t.Errorf("writer %d: %v", i, err)
+		}
+	}
+	if won < 0 {
+		t.Fatal("no writer created the file")
+	}
+	data, _ := os.ReadFile(path)
+	if string(data) != strings.Repeat(strconv.Itoa(won%10), 4096) {
+		t.Errorf("the file does not hold the winner's bytes whole")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("temporary files left behind: %v", entries)
 	}
 }

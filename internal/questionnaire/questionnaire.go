@@ -184,7 +184,9 @@ func (s *session) ask(pages ...page) error {
 		}
 		for _, f := range p.fields {
 			if _, note := f.(*huh.Note); note {
-				huh.NewForm(huh.NewGroup(f)).WithAccessible(true).WithOutput(s.out).Run()
+				if err := huh.NewForm(huh.NewGroup(f)).WithAccessible(true).WithOutput(s.out).Run(); err != nil {
+					return err
+				}
 				continue
 			}
 			if err := s.askOne(f); err != nil {
@@ -409,16 +411,9 @@ func (s *session) principle(i int, p assessment.Principle) error {
 	}
 	before := *r // to tell an answer from an unchanged one
 	before.Themes = slices.Clone(r.Themes)
-	var themes []string = slices.Clone(r.Themes)
+	themes := slices.Clone(r.Themes)
 	other := ""
-	field := func(key string) (string, string) {
-		f := assessment.Fields[key]
-		return f.Title, f.Help
-	}
-	wwT, wwH := field("working_well")
-	cT, cH := field("concerns")
-	gT, gH := field("good_looks_like")
-	err := s.ask(
+	pages := []page{
 		page{
 			title: title, description: p.Summary,
 			fields: []huh.Field{
@@ -436,9 +431,12 @@ func (s *session) principle(i int, p assessment.Principle) error {
 			fields: []huh.Field{huh.NewSelect[int]().Title(prompt["target.title"]).Options(targets...).Value(&r.Target).Validate(validTarget)},
 			check:  func() error { return validTarget(r.Target) },
 		},
-		page{title: title, fields: []huh.Field{huh.NewText().Title(wwT).Description(wwH).Value(&r.WorkingWell).Lines(5)}},
-		page{title: title, fields: []huh.Field{huh.NewText().Title(cT).Description(cH).Value(&r.Concerns).Lines(5)}},
-		page{title: title, fields: []huh.Field{huh.NewText().Title(gT).Description(gH).Value(&r.GoodLooksLike).Lines(5)}},
+	}
+	// A page for each free text of the format's table.
+	for _, f := range assessment.ResponseTexts() {
+		pages = append(pages, page{title: title, fields: []huh.Field{huh.NewText().Title(f.Title()).Description(f.Help()).Value(f.Text(r)).Lines(5)}})
+	}
+	pages = append(pages,
 		page{
 			title: title,
 			fields: []huh.Field{
@@ -447,6 +445,7 @@ func (s *session) principle(i int, p assessment.Principle) error {
 			},
 		},
 	)
+	err := s.ask(pages...)
 	s.tidy(r, before, themes, other)
 	if err != nil {
 		return err
@@ -465,16 +464,12 @@ func (s *session) tidy(r *assessment.Response, before assessment.Response, theme
 		r.NotRated = ""
 	}
 	r.NotRated = strings.TrimSpace(r.NotRated)
-	for _, t := range []struct {
-		now *string
-		was string
-	}{
-		{&r.WorkingWell, before.WorkingWell}, {&r.Concerns, before.Concerns}, {&r.GoodLooksLike, before.GoodLooksLike},
-	} {
-		if strings.TrimSpace(*t.now) == strings.TrimSpace(t.was) {
-			*t.now = t.was
+	for _, f := range assessment.ResponseTexts() {
+		now, was := f.Text(r), *f.Text(&before)
+		if strings.TrimSpace(*now) == strings.TrimSpace(was) {
+			*now = was
 		} else {
-			*t.now = paragraphs(*t.now)
+			*now = paragraphs(*now)
 		}
 	}
 	for _, t := range strings.Split(other, ",") {
