@@ -4,7 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/nest-nyth/nest/internal/text"
 )
 
 // TemplateOptions fill in what is known before a person starts editing.
@@ -42,8 +43,8 @@ func Template(o TemplateOptions) []byte {
 
 type template struct{ b strings.Builder }
 
-func (t *template) comment(indent, text string) {
-	for _, line := range Wrap(text, 78-len(indent)) {
+func (t *template) comment(indent, s string) {
+	for _, line := range text.Wrap(s, float64(78-len(indent)), text.Runes) {
 		t.b.WriteString(indent + "# " + line + "\n")
 	}
 }
@@ -118,25 +119,4 @@ func value(s string) string {
 		return ""
 	}
 	return " " + s
-}
-
-// Wrap breaks text into lines of at most width characters (runes, so that
-// Welsh letters count as one), at spaces.
-func Wrap(text string, width int) []string {
-	var lines []string
-	line := ""
-	for _, w := range strings.Fields(text) {
-		if line != "" && utf8.RuneCountInString(line)+1+utf8.RuneCountInString(w) > width {
-			lines = append(lines, line)
-			line = ""
-		}
-		if line != "" {
-			line += " "
-		}
-		line += w
-	}
-	if line != "" {
-		lines = append(lines, line)
-	}
-	return lines
 }

@@ -64,6 +64,17 @@ type Rules struct {
 	Strict        bool   // refuse when any file has errors
 }
 
+// Check says what is wrong with rules given on a command line.
+func (r Rules) Check() error {
+	switch {
+	case r.Level != "" && r.Level != National && r.Level != Regional:
+		return fmt.Errorf("unknown level %q: use %s or %s", r.Level, National, Regional)
+	case r.Region != "" && !slices.Contains(assessment.RegionKeys(), r.Region):
+		return fmt.Errorf("unknown region %q: use one of %s", r.Region, strings.Join(assessment.RegionKeys(), ", "))
+	}
+	return nil
+}
+
 // Choose decides what goes into a report. Files with errors are left out
 // (Strict refuses instead), drafts are left out unless included, and two
 // files for one submission refuse the report: its figures would count
@@ -123,6 +134,24 @@ func Choose(cands []Candidate, r Rules) (*Choice, error) {
 			"a national report takes the regions' own files (scope: region), a regional report one region's services (scope: service); check --level, --region and --year"}
 	}
 	return c, nil
+}
+
+// Notes say what Choose left out, and why, one sentence each.
+func (c *Choice) Notes() []string {
+	var notes []string
+	for _, n := range []struct {
+		n          int
+		kind, what string
+	}{
+		{c.Invalid, "warning", "with errors left out of the report"},
+		{c.Drafts, "note", "left out as drafts (--include-drafts keeps them)"},
+		{c.Other, "note", "of other years, levels or regions left out"},
+	} {
+		if n.n > 0 {
+			notes = append(notes, fmt.Sprintf("%s: %s %s", n.kind, text.Plural(n.n, "file"), n.what))
+		}
+	}
+	return notes
 }
 
 // Why a file was left out.

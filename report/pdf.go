@@ -102,6 +102,16 @@ type pdf struct {
 
 func (p *pdf) font(style string, size float64) { p.f.SetFont(font, style, size) }
 
+// wrap breaks text into lines that fit width in the current font; there is
+// always one line, empty for empty text.
+func (p *pdf) wrap(s string, width float64) []string {
+	lines := text.Wrap(s, width, p.f.GetStringWidth)
+	if len(lines) == 0 {
+		lines = []string{""}
+	}
+	return lines
+}
+
 // heading starts a section with a bookmark for the PDF outline.
 func (p *pdf) heading(text string, level int) {
 	f := p.f
@@ -306,7 +316,7 @@ func (p *pdf) table() {
 	header()
 	for _, row := range r.Rows {
 		p.font("", 8)
-		lines := wrap(f, row.Name, nameW-2)
+		lines := p.wrap(row.Name, nameW-2)
 		h := rowH * float64(len(lines))
 		if f.GetY()+h > pageH-margin {
 			f.AddPage()
@@ -499,7 +509,7 @@ func (p *pdf) appendix() {
 		if s.Status != assessment.StatusFinal {
 			line += ", DRAFT"
 		}
-		lines := wrap(f, line+" ("+s.File+")", colW)
+		lines := p.wrap(line+" ("+s.File+")", colW)
 		h := lineH * float64(len(lines))
 		if f.GetY()+h > pageH-margin {
 			if col+1 < cols {
@@ -543,28 +553,6 @@ func (p *pdf) appendix() {
 		}
 		p.para(strings.Join(names, ", ") + ".")
 	}
-}
-
-// wrap breaks text into lines that fit width in the current font.
-func wrap(f *fpdf.Fpdf, text string, width float64) []string {
-	var lines []string
-	line := ""
-	for _, w := range strings.Fields(text) {
-		try := w
-		if line != "" {
-			try = line + " " + w
-		}
-		if line != "" && f.GetStringWidth(try) > width {
-			lines = append(lines, line)
-			line = w
-			continue
-		}
-		line = try
-	}
-	if line != "" || len(lines) == 0 {
-		lines = append(lines, line)
-	}
-	return lines
 }
 
 func mean(t *Tenths) string {

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/nest-nyth/nest/assessment"
@@ -187,4 +188,14 @@ type VoiceCount struct {
 	Label string `json:"label"`
 	Count int    `json:"count"`
 	Of    int    `json:"of"`
+}
+
+// FileName is the default name of a report's file: nest-national-2024.pdf,
+// or nest-gwent-2024.pdf for a region.
+func FileName(o Options, ext string) string {
+	who := o.Level
+	if o.Level == Regional {
+		who = o.Region
+	}
+	return fmt.Sprintf("nest-%s-%d.%s", who, o.Year, ext)
 }

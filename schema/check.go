@@ -155,7 +155,7 @@ func (c *checker) tree(n *yaml.Node) {
 // one (only a hostile file has one) gets a map.
 func (c *checker) duplicates(content []*yaml.Node) {
 	report := func(k, prev *yaml.Node) {
-		c.add(k, Error, RuleDuplicateKey, "key %q appears twice (first on line %d): keep one", short(k.Value), prev.Line)
+		c.add(k, Error, RuleDuplicateKey, "key %q appears twice (first on line %d): keep one", text.Short(k.Value), prev.Line)
 	}
 	if len(content) <= 2*16 {
 		for i := 2; i+1 < len(content); i += 2 {
@@ -226,7 +226,7 @@ func (c *checker) mapping(n *yaml.Node, what string, known []string, set func(k,
 			continue
 		}
 		if !slices.Contains(known, k.Value) {
-			msg := fmt.Sprintf("unknown key %q in %s", short(k.Value), what)
+			msg := fmt.Sprintf("unknown key %q in %s", text.Short(k.Value), what)
 			if s := Closest(k.Value, known); s != "" {
 				msg += fmt.Sprintf(": did you mean %q?", s)
 			} else {
@@ -310,10 +310,10 @@ func (c *checker) value(k, v *yaml.Node, f *assessment.Field, owner any) {
 		*f.Text(owner) = c.date(v, f.Key)
 		if t, ok := dateText(v); ok {
 			if f.Kind == assessment.KindDate && !validDate(t) {
-				c.add(v, Error, RuleDateFormat, "%s %q is not a date: write it as YYYY-MM-DD, like 2024-10-31", f.Key, short(t))
+				c.add(v, Error, RuleDateFormat, "%s %q is not a date: write it as YYYY-MM-DD, like 2024-10-31", f.Key, text.Short(t))
 			}
 			if f.Kind == assessment.KindMonth && !IsMonth(t) {
-				c.add(v, Error, RuleDateFormat, "%s %q is not a month: write it as YYYY-MM, like 2025-03", f.Key, short(t))
+				c.add(v, Error, RuleDateFormat, "%s %q is not a month: write it as YYYY-MM, like 2025-03", f.Key, text.Short(t))
 			}
 		}
 	case assessment.KindBool:
@@ -499,7 +499,7 @@ func (c *checker) oneOf(n *yaml.Node, f *assessment.Field, v string) {
 	if slices.Contains(allowed, v) {
 		return
 	}
-	msg := fmt.Sprintf("%s %q is not one of the allowed values", f.Key, short(v))
+	msg := fmt.Sprintf("%s %q is not one of the allowed values", f.Key, text.Short(v))
 	if s := Closest(v, allowed); s != "" {
 		msg += fmt.Sprintf(": did you mean %q?", s)
 	} else {
@@ -559,9 +559,9 @@ func (c *checker) tags(n *yaml.Node, what string) {
 		switch {
 		case !ok || isTag(v):
 		case assessment.TagOf(v) == "":
-			c.add(item, Error, RuleTagFormat, "%s tag %q has no letters or digits: remove it, or write a tag like staff-retention", what, short(v))
+			c.add(item, Error, RuleTagFormat, "%s tag %q has no letters or digits: remove it, or write a tag like staff-retention", what, text.Short(v))
 		default:
-			c.add(item, Error, RuleTagFormat, "%s tag %q should be lowercase words joined by hyphens, like %q", what, short(v), assessment.TagOf(v))
+			c.add(item, Error, RuleTagFormat, "%s tag %q should be lowercase words joined by hyphens, like %q", what, text.Short(v), assessment.TagOf(v))
 		}
 	}
 }

@@ -255,10 +255,8 @@ func describe(n *yaml.Node) string {
 	case "!!timestamp":
 		return "the date " + n.Value
 	}
-	return strconv.Quote(short(n.Value))
+	return strconv.Quote(text.Short(n.Value))
 }
-
-func short(s string) string { return text.Short(s) }
 
 func isNull(n *yaml.Node) bool {
 	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"

@@ -4,11 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
-	"github.com/nest-nyth/nest/assessment"
 	"github.com/nest-nyth/nest/internal/files"
 	"github.com/nest-nyth/nest/internal/text"
 	"github.com/nest-nyth/nest/report"
@@ -53,17 +51,15 @@ submitted: the same files always give the same bytes.` + "\n" + exitStatus("repo
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			switch r := o.rules; {
+			if err := o.rules.Check(); err != nil {
+				return usagef("%v", err)
+			}
+			switch _, err := time.Parse(time.DateOnly, o.date); {
 			case o.format != "pdf" && o.format != "json":
 				return usagef("unknown format %q: use pdf or json", o.format)
-			case r.Level != "" && r.Level != report.National && r.Level != report.Regional:
-				return usagef("unknown level %q: use national or regional", r.Level)
-			case r.Region != "" && !slices.Contains(assessment.RegionKeys(), r.Region):
-				return usagef("unknown region %q: use one of %s", r.Region, strings.Join(assessment.RegionKeys(), ", "))
 			case o.maxQuotes < 0:
 				return usagef("--max-quotes must be 0 or more")
-			}
-			if _, err := time.Parse(time.DateOnly, o.date); o.date != "" && err != nil {
+			case o.date != "" && err != nil:
 				return usagef("--date %q is not a date: write it as YYYY-MM-DD", o.date)
 			}
 			return runAggregate(s, o, args)
@@ -88,7 +84,10 @@ func runAggregate(s *streams, o *aggregateOptions, args []string) error {
 	for _, p := range problems {
 		fmt.Fprintf(s.Err, "%s: error: cannot read: %v [%s]\n", p.Path, p.Err, schema.RuleRead)
 	}
-	if len(paths) == 0 {
+	switch {
+	case len(problems) > 0:
+		return fail(exitFailure, text.Plural(len(problems), "path")+" could not be read; nothing was written", "name only files and folders that exist and can be read")
+	case len(paths) == 0:
 		return fail(exitFailure, "no .yaml or .yml files found in "+strings.Join(args, ", "))
 	}
 	results := schema.CheckFiles(paths, schema.BatchOptions{Read: reader(s), Keep: true})
@@ -111,17 +110,8 @@ func runAggregate(s *streams, o *aggregateOptions, args []string) error {
 		}
 		return fail(code, ce.Message, nonEmpty(ce.Hint)...)
 	}
-	for _, note := range []struct {
-		n          int
-		kind, what string
-	}{
-		{choice.Invalid, "warning", "with errors left out of the report"},
-		{choice.Drafts, "note", "left out as drafts (--include-drafts keeps them)"},
-		{choice.Other, "note", "of other years, levels or regions left out"},
-	} {
-		if note.n > 0 {
-			fmt.Fprintf(s.Err, "nest: %s: %s %s\n", note.kind, text.Plural(note.n, "file"), note.what)
-		}
+	for _, note := range choice.Notes() {
+		fmt.Fprintf(s.Err, "nest: %s\n", note)
 	}
 	for _, in := range choice.Inputs {
 		if w := report.Withhold(in.Assessment); len(w) > 0 {
@@ -134,14 +124,8 @@ func runAggregate(s *streams, o *aggregateOptions, args []string) error {
 	}
 	opt := report.Options{Level: choice.Level, Region: choice.Region, Year: choice.Year, Title: o.title, MaxQuotes: o.maxQuotes, LeftOut: choice.LeftOut}
 	opt.Date = report.Date(o.date, epoch, choice.Inputs, choice.Year)
-	return writeReport(s, o, report.Aggregate(choice.Inputs, opt), opt, len(choice.Inputs))
-}
-
-// writeReport renders the report in its format, to memory, and writes it
-// whole.
-func writeReport(s *streams, o *aggregateOptions, rep *report.Report, opt report.Options, n int) error {
+	rep := report.Aggregate(choice.Inputs, opt)
 	var buf bytes.Buffer
-	var err error
 	if o.format == "json" {
 		err = report.WriteJSON(&buf, rep)
 	} else {
@@ -152,18 +136,11 @@ func writeReport(s *streams, o *aggregateOptions, rep *report.Report, opt report
 	}
 	out := o.output
 	if out == "" && o.format == "pdf" {
-		out = fmt.Sprintf("nest-%s-%d.pdf", opt.Level, opt.Year)
-		if opt.Level == report.Regional {
-			out = fmt.Sprintf("nest-%s-%d.pdf", opt.Region, opt.Year)
-		}
+		out = report.FileName(opt, o.format)
 	}
-	if out == "" || out == files.Stdin {
-		_, err := s.Out.Write(buf.Bytes())
+	if err := writeOut(s, out, buf.Bytes()); err != nil || out == "" || out == files.Stdin {
 		return err
 	}
-	if err := files.WriteAtomic(out, buf.Bytes(), 0o644); err != nil {
-		return err
-	}
-	fmt.Fprintf(s.Err, "wrote %s: %s report for %d, from %s\n", out, opt.Level, opt.Year, text.Plural(n, "self-assessment"))
+	fmt.Fprintf(s.Err, "wrote %s: %s report for %d, from %s\n", out, opt.Level, opt.Year, text.Plural(len(choice.Inputs), "self-assessment"))
 	return nil
 }

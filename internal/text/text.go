@@ -60,3 +60,30 @@ func FirstSentence(s string) string {
 	}
 	return s
 }
+
+// Wrap breaks s into lines no wider than width, at spaces, as measure
+// sizes a line: in characters for a text file, in millimetres for a page.
+// A word wider than width stands on a line of its own.
+func Wrap(s string, width float64, measure func(string) float64) []string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(s) {
+		try := w
+		if line != "" {
+			try = line + " " + w
+		}
+		if line != "" && measure(try) > width {
+			lines = append(lines, line)
+			line = w
+			continue
+		}
+		line = try
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// Runes measures text in characters, for Wrap: Welsh letters count as one.
+func Runes(s string) float64 { return float64(utf8.RuneCountInString(s)) }

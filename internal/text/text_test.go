@@ -23,3 +23,19 @@ func TestWords(t *testing.T) {
 		}
 	}
 }
+
+func TestWrap(t *testing.T) {
+	got := Wrap("Tŷ Teulu ŵyr abcdefghij klm", 8, Runes)
+	want := []string{"Tŷ Teulu", "ŵyr", "abcdefghij", "klm"}
+	if len(got) != len(want) {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+	for i := range got {
+		if got[i] != want[i] {
+			t.Errorf("line %d: got %q, want %q", i, got[i], want[i])
+		}
+	}
+	if got := Wrap("", 10, Runes); len(got) != 0 {
+		t.Errorf("empty text wraps to %q", got)
+	}
+}
