@@ -31,6 +31,9 @@ type Assessment struct {
 	// Principles holds the answers by principle key. Iterate in the order
 	// of Principles, never over the map.
 	Principles map[string]*Response
+	// ThemeLabels holds the file's own themes as the person wrote them, by
+	// tag: ty-teulu is "Tŷ Teulu".
+	ThemeLabels map[string]string
 }
 
 // Service describes a service or project that assesses itself.

@@ -2,6 +2,8 @@ package assessment
 
 import (
 	"bytes"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -68,6 +70,18 @@ func encodeValue(f *Field, owner any) *yaml.Node {
 			l.Content = append(l.Content, mapping(f.Fields, f.Index(owner, i)))
 		}
 		return l
+	case KindLabels:
+		m := *f.Labels(owner)
+		if len(m) == 0 {
+			return nil
+		}
+		n := &yaml.Node{Kind: yaml.MappingNode}
+		for _, tag := range slices.Sorted(maps.Keys(m)) {
+			if v := strNode(m[tag]); v != nil {
+				n.Content = append(n.Content, scalar("!!str", tag), v)
+			}
+		}
+		return n
 	case KindPrinciples:
 		ps := &yaml.Node{Kind: yaml.MappingNode}
 		for _, k := range f.Keys() {

@@ -1,6 +1,7 @@
 package assessment
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 )
@@ -29,6 +30,7 @@ const (
 	KindGroup                  // a group of keys (Field.Fields)
 	KindList                   // a list of groups, each of Field.Fields
 	KindPrinciples             // a group with a key per principle, each a group of Field.Fields
+	KindLabels                 // a group of tags, each with its label: text a person wrote
 )
 
 // MaxFileSize is the largest file nest reads. A self-assessment is a few
@@ -67,6 +69,7 @@ type Field struct {
 	group func(owner any, create bool) any
 	list  *listAccess
 	entry func(owner any, key string, create bool) any
+	labels func(owner any) *map[string]string
 	// child marks a voices group that is children's own voice.
 	child bool
 }
@@ -117,10 +120,14 @@ var (
 		{Key: "from", Kind: KindChoice, Required: true, Choices: func() []Choice { return Sources }, str: strOf(func(q *Quote) *string { return &q.From })},
 	}}
 
+	// FieldThemeLabels names a file's own themes as the person wrote them:
+	// the tag ty-teulu is "Tŷ Teulu".
+	FieldThemeLabels = &Field{Key: "theme_labels", Kind: KindLabels, FreeText: true, labels: func(o any) *map[string]string { return &o.(*Assessment).ThemeLabels }}
+
 	// Format is the whole table: the top-level keys, in order.
 	Format = []*Field{
 		FieldNest, FieldRegion, FieldScope, FieldOrganisation, FieldService, FieldYear,
-		FieldSubmitted, FieldStatus, FieldVoices, FieldPrinciples,
+		FieldSubmitted, FieldStatus, FieldVoices, FieldPrinciples, FieldThemeLabels,
 	}
 )
 
@@ -202,6 +209,9 @@ func (f *Field) Index(owner any, i int) any { return f.list.item(owner, i) }
 // Add appends an empty item to a List field and returns it.
 func (f *Field) Add(owner any) any { return f.list.add(owner) }
 
+// Labels is the address of a Labels field's value: tag to label.
+func (f *Field) Labels(owner any) *map[string]string { return f.labels(owner) }
+
 // Entry returns a principle's answers in a Principles field, made when
 // create is true; nil when it is absent.
 func (f *Field) Entry(owner any, key string, create bool) any { return f.entry(owner, key, create) }
@@ -242,15 +252,44 @@ func walk(path []string, fs []*Field, owner any, fn func([]string, *Field, any))
 }
 
 // FreeTexts calls fn with the address of every free text in a that is not
-// empty, and its path ("principles", "gwent", "actions", "0", "owner").
+// empty, and its path ("principles", "gwent", "actions", "0", "owner"). A
+// label that fn empties is removed.
 func FreeTexts(a *Assessment, fn func(path []string, f *Field, text *string)) {
 	Walk(Format, a, func(path []string, f *Field, owner any) {
-		if f.FreeText {
+		switch {
+		case !f.FreeText:
+		case f.Kind == KindLabels:
+			m := *f.Labels(owner)
+			for _, tag := range slices.Sorted(maps.Keys(m)) {
+				t := m[tag]
+				if t == "" {
+					continue
+				}
+				fn(append(path[:len(path):len(path)], tag), f, &t)
+				if t == "" {
+					delete(m, tag)
+				} else {
+					m[tag] = t
+				}
+			}
+		default:
 			if t := f.Text(owner); *t != "" {
 				fn(path, f, t)
 			}
 		}
 	})
+}
+
+// ThemeLabel is what a theme is called: the catalogue's label for a
+// suggested theme, else the label a file gives its own, else the tag.
+func ThemeLabel(tag string, own map[string]string) string {
+	if i := slices.IndexFunc(Themes, func(c Choice) bool { return c.Key == tag }); i >= 0 {
+		return Themes[i].Label
+	}
+	if l := own[tag]; l != "" {
+		return l
+	}
+	return tag
 }
 
 // ChildrenHeard reports whether children's own voice informed v.

@@ -81,6 +81,9 @@ func (t *template) fields(indent string, fs []*Field, owner any) {
 			fmt.Fprintf(&t.b, "%s%s: %t\n", indent, f.Key, *f.Flag(owner))
 		case KindTags:
 			t.b.WriteString(indent + f.Key + ": []\n")
+		case KindLabels:
+			t.b.WriteString(indent + f.Key + ":\n")
+			t.b.WriteString(indent + "  # " + f.Example() + "\n")
 		case KindGroup:
 			t.b.WriteString(indent + f.Key + ":\n")
 			t.fields(indent+"  ", f.Fields, f.Group(owner, false))

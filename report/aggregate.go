@@ -204,6 +204,7 @@ func principleStats(p assessment.Principle, subs []Input, by []string) Principle
 	}
 	var sum, targetSum int
 	raised := map[string]int{} // theme tag -> submissions that raised it
+	labels := map[string]string{}
 	for i, sub := range subs {
 		resp := sub.Assessment.Principles[p.Key]
 		if resp == nil {
@@ -232,6 +233,9 @@ func principleStats(p assessment.Principle, subs []Input, by []string) Principle
 		for j, tag := range resp.Themes {
 			if tag != "" && !slices.Contains(resp.Themes[:j], tag) {
 				raised[tag]++
+				if l := sub.Assessment.ThemeLabels[tag]; l != "" && labels[tag] == "" {
+					labels[tag] = l // the first submission's words for its own theme
+				}
 			}
 		}
 
@@ -259,7 +263,7 @@ func principleStats(p assessment.Principle, subs []Input, by []string) Principle
 		m := Mean(targetSum, s.Targets)
 		s.MeanTarget = &m
 	}
-	s.Themes = themeCounts(raised)
+	s.Themes = themeCounts(raised, labels)
 	return s
 }
 
@@ -274,15 +278,11 @@ func said(list []Said, by, text string) []Said {
 
 // themeCounts sorts themes most raised first, then by tag so that equal
 // counts keep a fixed order. Tags the catalogue does not suggest are
-// people's own and are labelled with the tag itself.
-func themeCounts(raised map[string]int) []Count {
+// people's own, labelled as their files name them, or with the tag.
+func themeCounts(raised map[string]int, labels map[string]string) []Count {
 	out := make([]Count, 0, len(raised))
 	for tag, n := range raised {
-		label := tag
-		if i := slices.IndexFunc(assessment.Themes, func(c assessment.Choice) bool { return c.Key == tag }); i >= 0 {
-			label = assessment.Themes[i].Label
-		}
-		out = append(out, Count{Key: tag, Label: label, Count: n})
+		out = append(out, Count{Key: tag, Label: assessment.ThemeLabel(tag, labels), Count: n})
 	}
 	slices.SortFunc(out, func(a, b Count) int {
 		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Key, b.Key))

@@ -102,6 +102,12 @@ func service(fileName, org, sector string, ratings ...int) Input {
 }
 
 // with changes one principle's response of a submission.
+// labelled gives a submission its own theme labels.
+func labelled(in Input, labels map[string]string) Input {
+	in.Assessment.ThemeLabels = labels
+	return in
+}
+
 func with(in Input, principle string, change func(*assessment.Response)) Input {
 	change(in.Assessment.Principles[principle])
 	return in
@@ -220,14 +226,15 @@ func TestAggregate(t *testing.T) {
 			with(file("gwent", "Gwent RPB", 2, 2, 2, 2, 2, 2), "trusted_adults", func(r *assessment.Response) {
 				r.Themes = []string{"staff-retention", "staff-retention", "our-own-tag"}
 			}),
-			with(file("powys", "Powys RPB", 2, 2, 2, 2, 2, 2), "trusted_adults", func(r *assessment.Response) {
-				r.Themes = []string{"short-term-funding", "staff-retention"}
-			}),
+			labelled(with(file("powys", "Powys RPB", 2, 2, 2, 2, 2, 2), "trusted_adults", func(r *assessment.Response) {
+				r.Themes = []string{"short-term-funding", "staff-retention", "ty-teulu"}
+			}), map[string]string{"ty-teulu": "Tŷ Teulu", "staff-retention": "Not this one"}),
 		}, national, func(t *testing.T, r *Report) {
 			equal(t, "themes", r.Principles[0].Themes, []Count{
 				{"staff-retention", "Keeping staff, continuity of relationships", 2},
 				{"our-own-tag", "our-own-tag", 1},
 				{"short-term-funding", "Short-term funding", 1},
+				{"ty-teulu", "Tŷ Teulu", 1},
 			})
 			equal(t, "other principle", r.Principles[1].Themes, []Count{})
 		}},

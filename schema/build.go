@@ -56,6 +56,9 @@ func property(f *assessment.Field) obj {
 		return append(o, nullable("boolean"))
 	case assessment.KindTags:
 		return append(o, nullable("array"), member{"items", obj{{"type", "string"}, {"pattern", kebabPattern}}})
+	case assessment.KindLabels:
+		return append(o, nullable("object"), member{"propertyNames", obj{{"pattern", kebabPattern}}},
+			member{"additionalProperties", obj{{"type", []string{"string", "null"}}}})
 	case assessment.KindGroup:
 		return append(o, nullable("object"), member{"additionalProperties", false}, member{"properties", properties(f.Fields)})
 	case assessment.KindList:

@@ -347,6 +347,28 @@ func (c *checker) value(k, v *yaml.Node, f *assessment.Field, owner any) {
 			}
 			c.fields(it, it, f.Fields, f.Add(owner), f.Item(), true)
 		}
+	case assessment.KindLabels:
+		if isNull(v) {
+			return
+		}
+		if v.Kind != yaml.MappingNode {
+			c.add(v, Error, RuleType, "%s should be a group of tags, each with its name, not %s", f.Key, describe(v))
+			return
+		}
+		m := map[string]string{}
+		for i := 0; i+1 < len(v.Content); i += 2 {
+			tag, label := v.Content[i], v.Content[i+1]
+			if t, ok := textOf(tag); ok {
+				c.tag(tag, t, assessment.FieldThemes.Item())
+				if l := c.str(label, f.Key+" "+t); l != "" {
+					m[t] = l
+					c.personal(label, l)
+				}
+			} else {
+				c.add(tag, Error, RuleType, "each tag in %s should be text, not %s", f.Key, describe(tag))
+			}
+		}
+		*f.Labels(owner) = m
 	case assessment.KindPrinciples:
 		c.mapping(v, f.Key, f.Keys(), func(k, v *yaml.Node) {
 			r := f.Entry(owner, k.Value, true).(*assessment.Response)
@@ -555,14 +577,20 @@ func (c *checker) tags(n *yaml.Node, what string) {
 		return
 	}
 	for _, item := range n.Content {
-		v, ok := textOf(item)
-		switch {
-		case !ok || isTag(v):
-		case assessment.TagOf(v) == "":
-			c.add(item, Error, RuleTagFormat, "%s tag %q has no letters or digits: remove it, or write a tag like staff-retention", what, text.Short(v))
-		default:
-			c.add(item, Error, RuleTagFormat, "%s tag %q should be lowercase words joined by hyphens, like %q", what, text.Short(v), assessment.TagOf(v))
+		if v, ok := textOf(item); ok {
+			c.tag(item, v, what)
 		}
+	}
+}
+
+// tag checks the form of one tag.
+func (c *checker) tag(n *yaml.Node, v, what string) {
+	switch {
+	case isTag(v):
+	case assessment.TagOf(v) == "":
+		c.add(n, Error, RuleTagFormat, "%s tag %q has no letters or digits: remove it, or write a tag like staff-retention", what, text.Short(v))
+	default:
+		c.add(n, Error, RuleTagFormat, "%s tag %q should be lowercase words joined by hyphens, like %q", what, text.Short(v), assessment.TagOf(v))
 	}
 }
 

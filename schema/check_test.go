@@ -140,6 +140,12 @@ func TestRules(t *testing.T) {
 			[]string{"f.yaml:39:25: warning: this looks like an NHS number: reports are published, so remove anything that identifies a person [personal-data]"}},
 		{"date of birth", "A youth forum shapes every plan.", "A boy, DOB 03/04/2012, joined.",
 			[]string{"f.yaml:31:26: warning: this looks like a date of birth: reports are published, so remove anything that identifies a person [personal-data]"}},
+		{"own theme labels", "    working_well: One front door for families.\n", "    working_well: One front door for families.\ntheme_labels:\n  ty-teulu: Tŷ Teulu\n  Tŷ Bach: Call 07700 900123\n  hub: [a]\n",
+			[]string{
+				"f.yaml:42:3: error: theme tag \"Tŷ Bach\" should be lowercase words joined by hyphens, like \"ty-bach\" [tag-format]",
+				"f.yaml:42:17: warning: this looks like a phone number: reports are published, so remove anything that identifies a person [personal-data]",
+				"f.yaml:43:8: error: theme_labels hub should be text, not a list [wrong-type]",
+			}},
 		{"numbers that are not personal", "One front door for families.", "In 2024 we answered 1,250 calls within 10 days; 3 of 7 councils.", nil},
 	}
 	for _, tt := range tests {

@@ -36,10 +36,12 @@ func TestPersonalDataPointsAtTheData(t *testing.T) {
 			r.Actions = append(r.Actions, assessment.Action{Action: "Open a drop-in.", Owner: "Family team"})
 			r.Feedback = append(r.Feedback, assessment.Quote{Quote: "They listened.", From: "family"})
 			r.Rating, r.Target, r.NotRated, r.GoodLooksLike = 0, 0, "Not yet agreed.", "One door."
+			r.Themes = append(r.Themes, "ty-teulu")
+			a.ThemeLabels = map[string]string{"ty-teulu": "Tŷ Teulu"}
 			done := false
-			assessment.Walk(assessment.Format, a, func(_ []string, f *assessment.Field, owner any) {
-				if !done && f.FreeText && f.HelpKey() == key && *f.Text(owner) != "" {
-					*f.Text(owner), done = planted, true
+			assessment.FreeTexts(a, func(_ []string, f *assessment.Field, text *string) {
+				if !done && f.HelpKey() == key {
+					*text, done = planted, true
 				}
 			})
 			if !done {

@@ -49,6 +49,8 @@ func sample(t *testing.T) *assessment.Assessment {
 	r.Feedback = append(r.Feedback, assessment.Quote{Quote: "They listened.", From: "family"})
 	r.Rating, r.Target, r.NotRated = 0, 0, "Partners meet in spring to agree it."
 	r.GoodLooksLike = "Every family finds help at the first door."
+	r.Themes = append(r.Themes, "ty-teulu")
+	a.ThemeLabels = map[string]string{"ty-teulu": "Tŷ Teulu"}
 	return a
 }
 
@@ -56,10 +58,9 @@ func sample(t *testing.T) *assessment.Assessment {
 // catalogue key key, and reports whether there was one.
 func plant(a *assessment.Assessment, key string) bool {
 	done := false
-	assessment.Walk(assessment.Format, a, func(path []string, f *assessment.Field, owner any) {
-		if !done && f.FreeText && f.HelpKey() == key && *f.Text(owner) != "" {
-			*f.Text(owner) = phone
-			done = true
+	assessment.FreeTexts(a, func(_ []string, f *assessment.Field, text *string) {
+		if !done && f.HelpKey() == key {
+			*text, done = phone, true
 		}
 	})
 	return done
