@@ -2,6 +2,7 @@ package output
 
 import (
 	"fmt"
+	"github.com/nest-nyth/nest/internal/text"
 	"io"
 	"strings"
 )
@@ -23,11 +24,11 @@ func (r *Report) writeGitHub(w io.Writer) error {
 		if r.fails(f) {
 			level = "error"
 		}
-		fmt.Fprintf(&b, "::%s file=%s", level, ghProperty(f.File))
+		fmt.Fprintf(&b, "::%s file=%s", level, ghProperty(text.Safe(f.File)))
 		if f.Line > 0 {
 			fmt.Fprintf(&b, ",line=%d,col=%d", f.Line, f.Column)
 		}
-		fmt.Fprintf(&b, ",title=%s::%s\n", ghProperty("nest "+f.Rule), ghData(f.Message))
+		fmt.Fprintf(&b, ",title=%s::%s\n", ghProperty("nest "+f.Rule), ghData(text.Safe(f.Message)))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -2,9 +2,9 @@ package output
 
 import (
 	"fmt"
+	"github.com/nest-nyth/nest/internal/text"
 	"github.com/nest-nyth/nest/schema"
 	"io"
-	"strconv"
 	"strings"
 )
 
@@ -20,11 +20,7 @@ func (r *Report) writeText(w io.Writer, color bool) error {
 		if f.Severity == schema.Warning {
 			sev = "\x1b[1;33mwarning\x1b[0m"
 		}
-		loc := f.File
-		if f.Line > 0 {
-			loc += ":" + strconv.Itoa(f.Line) + ":" + strconv.Itoa(f.Column)
-		}
-		fmt.Fprintf(&b, "\x1b[1m%s\x1b[0m: %s: %s \x1b[2m[%s]\x1b[0m\n", loc, sev, f.Message, f.Rule)
+		fmt.Fprintf(&b, "\x1b[1m%s\x1b[0m: %s: %s \x1b[2m[%s]\x1b[0m\n", f.Location(), sev, text.Safe(f.Message), f.Rule)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -37,6 +37,8 @@ type BatchOptions struct {
 	Read Reader
 	// Workers is how many files are checked at once; 0 means one per CPU.
 	Workers int
+	// Today is passed to each check: see Options.
+	Today string
 	// Keep keeps each file's Assessment in its result. Without it, memory
 	// stays flat whatever the number of files.
 	Keep bool
@@ -119,7 +121,7 @@ func checkOne(path string, i int, opt BatchOptions) (FileResult, *submission) {
 		res.Findings = []Finding{{File: name, Severity: Error, Rule: rule, Message: msg}}
 		return res, nil
 	}
-	r := Check(name, data)
+	r := Options{Today: opt.Today}.Check(name, data)
 	res.Findings = r.Findings
 	a := r.Assessment
 	if a == nil {

@@ -23,13 +23,20 @@ type Finding struct {
 	Message  string   `json:"message"`
 }
 
-// String formats a finding as file:line:col: severity: message [rule].
+// String formats a finding as file:line:col: severity: message [rule],
+// one line safe to print: the file's name and the message are made safe
+// for a terminal (text.Safe), so no name or value can forge another line.
 func (f Finding) String() string {
-	loc := f.File
+	return f.Location() + ": " + string(f.Severity) + ": " + text.Safe(f.Message) + " [" + f.Rule + "]"
+}
+
+// Location is file:line:col, the file's name made safe for a terminal.
+func (f Finding) Location() string {
+	loc := text.Safe(f.File)
 	if f.Line > 0 {
 		loc += ":" + strconv.Itoa(f.Line) + ":" + strconv.Itoa(f.Column)
 	}
-	return loc + ": " + string(f.Severity) + ": " + f.Message + " [" + f.Rule + "]"
+	return loc
 }
 
 // Sort orders findings by file, line, column, then rule and message, so the
@@ -70,11 +77,22 @@ func hasError(fs []Finding) bool {
 	return false
 }
 
+// Options change how files are checked.
+type Options struct {
+	// Today is the date, YYYY-MM-DD, after which no file can have been
+	// submitted; "" to leave that unchecked. The caller reads the clock:
+	// nothing below the command does.
+	Today string
+}
+
 // Check reads one file and applies every single-file rule: the shape and
 // types of the format, the values the JSON Schema allows, and the rules
 // beyond it. name is used in findings only.
-func Check(name string, data []byte) Result {
-	c := checker{file: name, data: data}
+func Check(name string, data []byte) Result { return Options{}.Check(name, data) }
+
+// Check is Check with options.
+func (o Options) Check(name string, data []byte) Result {
+	c := checker{file: name, data: data, today: o.Today}
 	root, p := parse(data)
 	if p != nil {
 		c.findings = append(c.findings, Finding{File: name, Line: p.Line, Column: p.Column, Severity: Error, Rule: p.Rule, Message: p.Message})
@@ -112,6 +130,7 @@ type checker struct {
 	aliasSeen bool // one alias problem a file is enough
 	final     bool // status: final
 	scope     string
+	today     string
 }
 
 func (c *checker) add(n *yaml.Node, sev Severity, rule, format string, args ...any) {
@@ -386,10 +405,10 @@ func levelRange() string {
 	return fmt.Sprintf("%d (%s) to %d (%s)", first.Rating, strings.ToLower(first.Name.EN), last.Rating, strings.ToLower(last.Name.EN))
 }
 
-// has reports whether a value is present and not empty (null or empty
-// text).
+// has reports whether a value is present and not empty (null, or text of
+// only spaces: "   " says no more than "").
 func has(n *yaml.Node) bool {
-	return n != nil && !isNull(n) && !(n.Kind == yaml.ScalarNode && n.Tag == "!!str" && n.Value == "")
+	return n != nil && !isNull(n) && !(n.Kind == yaml.ScalarNode && n.Tag == "!!str" && strings.TrimSpace(n.Value) == "")
 }
 
 // valueOf is the value of key in the mapping n, or nil.
@@ -659,6 +678,7 @@ func (c *checker) rules(a *assessment.Assessment) {
 		c.add(keyOf(root, assessment.FieldService.Key), Error, RuleServiceScope, "%s: is only for files of scope %s: remove it, or set scope: %s", assessment.FieldService.Key, assessment.ScopeService, assessment.ScopeService)
 	}
 
+	c.submittedWhen(a, valueOf(root, assessment.FieldSubmitted.Key))
 	if c.final && !has(valueOf(root, assessment.FieldSubmitted.Key)) {
 		c.add(status, Error, RuleFinal, "a final file needs the date it was submitted: add %s YYYY-MM-DD, or set status: %s", assessment.FieldSubmitted.Key+":", assessment.StatusDraft)
 	}
@@ -692,6 +712,22 @@ func (c *checker) rules(a *assessment.Assessment) {
 			}
 			c.add(at, Warning, RuleChildrenVoice, "no children's or young people's voice is recorded: NEST asks that they shape the assessment; record it under %s once they have", assessment.FieldVoices.Key+":")
 		}
+	}
+}
+
+// submittedWhen checks that a file was submitted around its year (the year
+// before, of or after the round) and not after today.
+func (c *checker) submittedWhen(a *assessment.Assessment, at *yaml.Node) {
+	if at == nil || !validDate(a.Submitted) {
+		return
+	}
+	y, _ := strconv.Atoi(a.Submitted[:4])
+	key := assessment.FieldSubmitted.Key
+	switch {
+	case c.today != "" && a.Submitted > c.today:
+		c.add(at, Error, RuleDateRange, "%s %s is after today (%s): give the date it was submitted", key, a.Submitted, c.today)
+	case a.Year >= assessment.MinYear && (y < a.Year-1 || y > a.Year+1):
+		c.add(at, Error, RuleDateRange, "%s %s is far from the assessment year %d: a round's files are submitted from %d to %d", key, a.Submitted, a.Year, a.Year-1, a.Year+1)
 	}
 }
 

@@ -2,6 +2,8 @@ package schema_test
 
 import (
 	"io/fs"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -146,6 +148,10 @@ func TestRules(t *testing.T) {
 				"f.yaml:42:17: warning: this looks like a phone number: reports are published, so remove anything that identifies a person [personal-data]",
 				"f.yaml:43:8: error: theme_labels hub should be text, not a list [wrong-type]",
 			}},
+		{"submitted long after the year", "submitted: 2024-10-31", "submitted: 2999-12-31",
+			[]string{"f.yaml:6:12: error: submitted 2999-12-31 is far from the assessment year 2024: a round's files are submitted from 2023 to 2025 [date-range]"}},
+		{"a reason of only spaces", "    not_rated: Partners will agree a rating in spring.", "    not_rated: \"   \"",
+			[]string{"f.yaml:35:3: error: safe_and_supportive_communities has no rating: give a rating from 1 to 4, or say why in not_rated [not-rated]"}},
 		{"numbers that are not personal", "One front door for families.", "In 2024 we answered 1,250 calls within 10 days; 3 of 7 councils.", nil},
 	}
 	for _, tt := range tests {
@@ -196,5 +202,35 @@ func TestRulesAreDocumented(t *testing.T) {
 		if r.Summary == "" || (r.Severity != schema.Error && r.Severity != schema.Warning) {
 			t.Errorf("rule %s is incomplete", r.ID)
 		}
+	}
+	// The README's table of rules names every rule, and no other.
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	documented := map[string]bool{}
+	for _, m := range regexp.MustCompile("(?m)^\\| `([a-z-]+)` \\| (error|warning)").FindAllStringSubmatch(string(readme), -1) {
+		documented[m[1]] = true
+		if !seen[m[1]] {
+			t.Errorf("README documents a rule %s that nest does not have", m[1])
+		}
+	}
+	for id := range seen {
+		if !documented[id] {
+			t.Errorf("rule %s is not in the README's table of rules", id)
+		}
+	}
+}
+
+// A date submitted after today is refused when the caller says what day it
+// is, and not otherwise: nothing below the command reads the clock.
+func TestSubmittedAfterToday(t *testing.T) {
+	in := strings.Replace(base, "submitted: 2024-10-31", "submitted: 2025-06-30", 1)
+	if got := findings("f.yaml", in); len(got) > 0 {
+		t.Errorf("without a today: %v", got)
+	}
+	r := schema.Options{Today: "2025-01-15"}.Check("f.yaml", []byte(in))
+	if len(r.Findings) != 1 || r.Findings[0].Rule != schema.RuleDateRange || !strings.Contains(r.Findings[0].Message, "after today (2025-01-15)") {
+		t.Errorf("with today 2025-01-15: %v", r.Findings)
 	}
 }

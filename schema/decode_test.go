@@ -115,6 +115,8 @@ func TestDecodeProblems(t *testing.T) {
 		{"binary", "nest: 1\x00\x01", schema.RuleEncoding, 1, 8, "binary"},
 		{"latin-1", "organisation: Ty\xfb\n", schema.RuleEncoding, 1, 17, "UTF-8"},
 		{"utf-16", "\xff\xfen\x00", schema.RuleEncoding, 1, 1, "UTF-16"},
+		{"utf-32", "\xff\xfe\x00\x00n\x00\x00\x00", schema.RuleEncoding, 1, 1, "UTF-32"},
+		{"utf-32 big-endian", "\x00\x00\xfe\xff\x00\x00\x00n", schema.RuleEncoding, 1, 1, "UTF-32"},
 		{"alias", "a: &x hi\nb: *x\n", schema.RuleAlias, 1, 4, "anchors"},
 		{"syntax", "nest: [1\n", schema.RuleSyntax, 1, 1, "not valid YAML"},
 		{"indentation far below its block", "nest: 1\nprinciples:\n  trusted_adults:\n    rating: 2\n    concerns: x\n  no_wrong_door:\n    rating: 2\n   target: 3\n", schema.RuleSyntax, 8, 1, "indented out of step"},

@@ -31,6 +31,9 @@ func parse(data []byte) (*yaml.Node, *problem) {
 	if len(data) > assessment.MaxFileSize {
 		return nil, &problem{Rule: RuleFileTooLarge, Message: fmt.Sprintf("file is %d bytes, over the limit of %d (1 MiB): is this really a NEST self-assessment?", len(data), assessment.MaxFileSize)}
 	}
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE, 0, 0}) || bytes.HasPrefix(data, []byte{0, 0, 0xFE, 0xFF}) {
+		return nil, &problem{Line: 1, Column: 1, Rule: RuleEncoding, Message: "file is in UTF-32: save it as UTF-8"}
+	}
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
 		return nil, &problem{Line: 1, Column: 1, Rule: RuleEncoding, Message: "file is in UTF-16: save it as UTF-8"}
 	}
@@ -249,11 +252,11 @@ func describe(n *yaml.Node) string {
 	case "!!null":
 		return "empty"
 	case "!!int", "!!float":
-		return "the number " + n.Value
+		return "the number " + text.Safe(text.Short(n.Value))
 	case "!!bool":
-		return "yes/no value " + n.Value
+		return "yes/no value " + text.Safe(text.Short(n.Value))
 	case "!!timestamp":
-		return "the date " + n.Value
+		return "the date " + text.Safe(text.Short(n.Value))
 	}
 	return strconv.Quote(text.Short(n.Value))
 }

@@ -39,6 +39,7 @@ const (
 	RuleYearRange     = "year-range"
 	RuleRatingRange   = "rating-range"
 	RuleDateFormat    = "date-format"
+	RuleDateRange     = "date-range"
 	RuleTagFormat     = "tag-format"
 	RuleServiceScope  = "service-scope"
 	RuleFinal         = "final-incomplete"
@@ -70,6 +71,7 @@ var Rules = []Rule{
 	{RuleYearRange, Error, "The year is not between 2020 and 2100.", true},
 	{RuleRatingRange, Error, "A rating or target is not 1 (basic) to 4 (embedded).", true},
 	{RuleDateFormat, Error, "A date is not YYYY-MM-DD (submitted) or YYYY-MM (due), or is not a real date.", true},
+	{RuleDateRange, Error, "The date submitted is after today, or far from the assessment year (more than a year before or after it).", false},
 	{RuleTagFormat, Error, "A theme or funding tag is not lowercase words joined by hyphens.", true},
 	{RuleServiceScope, Error, "A service: group is needed exactly when the scope is service.", true},
 	{RuleFinal, Error, "A final file lacks a principle or the date submitted.", true},

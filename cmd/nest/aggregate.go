@@ -82,7 +82,7 @@ submitted: the same files always give the same bytes.` + "\n" + exitStatus("repo
 func runAggregate(s *streams, o *aggregateOptions, args []string) error {
 	paths, problems := files.Find(args)
 	for _, p := range problems {
-		fmt.Fprintf(s.Err, "%s: error: cannot read: %v [%s]\n", p.Path, p.Err, schema.RuleRead)
+		sayf(s.Err, "%s: error: cannot read: %v [%s]\n", p.Path, p.Err, schema.RuleRead)
 	}
 	switch {
 	case len(problems) > 0:
@@ -90,13 +90,17 @@ func runAggregate(s *streams, o *aggregateOptions, args []string) error {
 	case len(paths) == 0:
 		return fail(exitFailure, "no .yaml or .yml files found in "+strings.Join(args, ", "))
 	}
-	results := schema.CheckFiles(paths, schema.BatchOptions{Read: reader(s), Keep: true})
+	now, err := today(s)
+	if err != nil {
+		return err
+	}
+	results := schema.CheckFiles(paths, schema.BatchOptions{Read: reader(s), Keep: true, Today: now})
 	cands := make([]report.Candidate, len(results))
 	for i, r := range results {
 		cands[i] = report.Candidate{Path: r.File, Name: report.ShownName(args, r.File), Assessment: r.Assessment, HasErrors: !r.Valid()}
 		for _, f := range r.Findings {
 			if f.Severity == schema.Error {
-				fmt.Fprintln(s.Err, f)
+				sayf(s.Err, "%s\n", f)
 				cands[i].Duplicate = cands[i].Duplicate || f.Rule == schema.RuleDuplicate
 			}
 		}
@@ -111,17 +115,14 @@ func runAggregate(s *streams, o *aggregateOptions, args []string) error {
 		return fail(code, ce.Message, nonEmpty(ce.Hint)...)
 	}
 	for _, note := range choice.Notes() {
-		fmt.Fprintf(s.Err, "nest: %s\n", note)
+		sayf(s.Err, "nest: %s\n", note)
 	}
 	for _, in := range choice.Inputs {
 		if w := report.Withhold(in.Assessment); len(w) > 0 {
-			fmt.Fprintf(s.Err, "%s: warning: %s withheld from the report: it looks like personal data (nest validate %s shows where) [%s]\n", in.Path, text.Plural(len(w), "text"), in.Path, schema.RulePersonalData)
+			sayf(s.Err, "%s: warning: %s withheld from the report: it looks like personal data (nest validate %s shows where) [%s]\n", in.Path, text.Plural(len(w), "text"), in.Path, schema.RulePersonalData)
 		}
 	}
-	epoch, err := sourceDate(s)
-	if err != nil {
-		return err
-	}
+	epoch, _ := sourceDate(s) // read, and found good, by today above
 	opt := report.Options{Level: choice.Level, Region: choice.Region, Year: choice.Year, Title: o.title, MaxQuotes: o.maxQuotes, LeftOut: choice.LeftOut}
 	opt.Date = report.Date(o.date, epoch, choice.Inputs, choice.Year)
 	rep := report.Aggregate(choice.Inputs, opt)
@@ -141,6 +142,6 @@ func runAggregate(s *streams, o *aggregateOptions, args []string) error {
 	if err := writeOut(s, out, buf.Bytes()); err != nil || out == "" || out == files.Stdin {
 		return err
 	}
-	fmt.Fprintf(s.Err, "wrote %s: %s report for %d, from %s\n", out, opt.Level, opt.Year, text.Plural(len(choice.Inputs), "self-assessment"))
+	sayf(s.Err, "wrote %s: %s report for %d, from %s\n", out, opt.Level, opt.Year, text.Plural(len(choice.Inputs), "self-assessment"))
 	return nil
 }

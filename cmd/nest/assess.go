@@ -121,41 +121,31 @@ func runAssess(s *streams, o *assessOptions) error {
 	})
 	switch {
 	case errors.Is(err, questionnaire.ErrKeptFinal):
-		fmt.Fprintf(s.Err, "%s is final and was left as it was\n", o.path)
+		sayf(s.Err, "%s is final and was left as it was\n", o.path)
 		return nil
 	case errors.Is(err, questionnaire.ErrInterrupted):
 		if !wrote {
-			fmt.Fprintln(s.Err, "stopped before anything was answered or changed; nothing was saved")
+			sayf(s.Err, "stopped before anything was answered or changed; nothing was saved"+"\n")
 			return nil
 		}
-		fmt.Fprintf(s.Err, "stopped: every answer so far is saved in %s\n", path)
-		fmt.Fprintf(s.Err, "carry on with: nest assess %s\n", path)
+		sayf(s.Err, "stopped: every answer so far is saved in %s\n", path)
+		sayf(s.Err, "carry on with: nest assess %s\n", path)
 		return nil
 	case err != nil:
 		if wrote {
-			fmt.Fprintf(s.Err, "nest: answers so far are saved in %s\n", path)
+			sayf(s.Err, "nest: answers so far are saved in %s\n", path)
 		}
 		return err
 	}
 	if !wrote {
-		fmt.Fprintf(s.Err, "%s is unchanged\n", path)
+		sayf(s.Err, "%s is unchanged\n", path)
 		return nil
 	}
-	fmt.Fprintf(s.Err, "saved %s (%s)\n", path, a.Status)
+	sayf(s.Err, "saved %s (%s)\n", path, a.Status)
 	if a.Status != assessment.StatusFinal {
-		fmt.Fprintf(s.Err, "carry on with: nest assess %s; check it with: nest validate %s\n", path, path)
+		sayf(s.Err, "carry on with: nest assess %s; check it with: nest validate %s\n", path, path)
 	}
 	return nil
-}
-
-// clock is the time now, or SOURCE_DATE_EPOCH when it is set, so that runs
-// can be repeated byte for byte.
-func clock(s *streams) (time.Time, error) {
-	t, err := sourceDate(s)
-	if err != nil || t == nil {
-		return time.Now(), err
-	}
-	return *t, nil
 }
 
 // loadForAssess reads an existing file to carry on with. A file with
@@ -172,7 +162,7 @@ func loadForAssess(s *streams, path string) (*assessment.Assessment, error) {
 	r := schema.Check(path, data)
 	if !r.Valid() {
 		for _, f := range r.Findings {
-			fmt.Fprintln(s.Err, f)
+			sayf(s.Err, "%s\n", f)
 		}
 		return nil, fail(exitFindings, path+" has problems, so it was not opened and nothing was changed",
 			"fix them in an editor (nest validate "+path+" lists them), then run nest assess again")

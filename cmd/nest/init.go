@@ -97,6 +97,6 @@ func runInit(s *streams, o *initOptions) error {
 		}
 		return err
 	}
-	fmt.Fprintf(s.Err, "wrote %s: fill it in, then check it with: nest validate %s\n", path, path)
+	sayf(s.Err, "wrote %s: fill it in, then check it with: nest validate %s\n", path, path)
 	return nil
 }

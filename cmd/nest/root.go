@@ -13,6 +13,7 @@ import (
 
 	"github.com/nest-nyth/nest/assessment"
 	"github.com/nest-nyth/nest/internal/files"
+	"github.com/nest-nyth/nest/internal/text"
 	"github.com/nest-nyth/nest/schema"
 
 	"github.com/charmbracelet/x/term"
@@ -147,7 +148,7 @@ func noArgs(cmd *cobra.Command, args []string) error {
 func run(args []string, s *streams) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(s.Err, "nest: internal error: %v\n", r)
+			sayf(s.Err, "nest: internal error: %v\n", fmt.Sprint(r))
 			fmt.Fprintf(s.Err, "nest: hint: this is a bug in nest %s; please report it with the command you ran and, if you can, the file it read\n", version())
 			code = exitFailure
 		}
@@ -167,10 +168,10 @@ func run(args []string, s *streams) (code int) {
 		}
 	}
 	if ce.msg != "" {
-		fmt.Fprintf(s.Err, "nest: error: %s\n", ce.msg)
+		sayf(s.Err, "nest: error: %s\n", ce.msg)
 	}
 	for _, h := range ce.hints {
-		fmt.Fprintf(s.Err, "nest: hint: %s\n", h)
+		sayf(s.Err, "nest: hint: %s\n", h)
 	}
 	if ce.code == exitUsage && len(ce.hints) == 0 {
 		fmt.Fprintf(s.Err, "nest: hint: run '%s --help' for usage\n", cmd.CommandPath())
@@ -217,4 +218,38 @@ func sourceDate(s *streams) (*time.Time, error) {
 			"set it to a number of seconds since 1970-01-01 UTC (such as $(git log -1 --format=%ct)), or unset it")
 	}
 	return &t, nil
+}
+
+// sayf prints a message for people. Every value in it that came from
+// outside (a path, a file's words, an error naming either) is made safe to
+// show in a terminal first: a newline in a file name cannot forge another
+// line, nor an escape sequence take over the screen.
+func sayf(w io.Writer, format string, args ...any) {
+	for i, a := range args {
+		switch v := a.(type) {
+		case string:
+			args[i] = text.Safe(v)
+		case error:
+			args[i] = text.Safe(v.Error())
+		case fmt.Stringer:
+			args[i] = text.Safe(v.String())
+		}
+	}
+	fmt.Fprintf(w, format, args...)
+}
+
+// clock is the time now, or SOURCE_DATE_EPOCH when it is set, so that runs
+// can be repeated byte for byte.
+func clock(s *streams) (time.Time, error) {
+	t, err := sourceDate(s)
+	if err != nil || t == nil {
+		return time.Now(), err
+	}
+	return *t, nil
+}
+
+// today is the date now, YYYY-MM-DD, as clock gives it.
+func today(s *streams) (string, error) {
+	t, err := clock(s)
+	return t.Format(time.DateOnly), err
 }

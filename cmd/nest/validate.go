@@ -59,7 +59,11 @@ standard error.` + "\n" + exitStatus("every file is valid (warnings allowed unle
 
 func runValidate(s *streams, o *validateOptions) error {
 	paths, problems := files.Find(o.paths)
-	results := schema.CheckFiles(paths, schema.BatchOptions{Read: reader(s), Workers: o.jobs})
+	now, err := today(s)
+	if err != nil {
+		return err
+	}
+	results := schema.CheckFiles(paths, schema.BatchOptions{Read: reader(s), Workers: o.jobs, Today: now})
 	report := output.Report{Strict: o.strict, Version: version()}
 	report.Missing = len(problems)
 	for _, p := range problems {

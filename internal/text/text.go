@@ -4,6 +4,7 @@
 package text
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -87,3 +88,60 @@ func Wrap(s string, width float64, measure func(string) float64) []string {
 
 // Runes measures text in characters, for Wrap: Welsh letters count as one.
 func Runes(s string) float64 { return float64(utf8.RuneCountInString(s)) }
+
+// Safe makes text from outside (a file name, a value from a file) safe to
+// print to a terminal or a log: control characters (a newline that would
+// forge another finding, an escape sequence that clears the screen or sets
+// the window title, a bell, C1 codes) and the invisible characters that
+// reorder or hide text are shown as escapes (\n, \x1b, \u202e) instead of
+// acting. Everything else is kept, Welsh letters included.
+func Safe(s string) string {
+	clean := true
+	for _, r := range s {
+		if unsafeRune(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s // the common case: no copy
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == utf8.RuneError && size == 1: // not UTF-8: show the byte
+			fmt.Fprintf(&b, `\x%02x`, s[i-1])
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x80 && unsafeRune(r):
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case unsafeRune(r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// unsafeRune reports whether r acts on a terminal or hides text rather than
+// showing itself.
+func unsafeRune(r rune) bool {
+	switch {
+	case r < 0x20, r == 0x7f, r >= 0x80 && r < 0xa0: // C0, DEL, C1
+		return true
+	case r == 0x2028, r == 0x2029: // line and paragraph separators
+		return true
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f, r == 0x061c: // bidirectional controls
+		return true
+	case r == utf8.RuneError:
+		return true
+	}
+	return false
+}

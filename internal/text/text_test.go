@@ -39,3 +39,22 @@ func TestWrap(t *testing.T) {
 		t.Errorf("empty text wraps to %q", got)
 	}
 }
+
+func TestSafe(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"2024/gwent.yaml", "2024/gwent.yaml"},
+		{"Tŷ Teulu", "Tŷ Teulu"},
+		{"a\nb.yaml:1:1: error: forged", `a\nb.yaml:1:1: error: forged`},
+		{"x\x1b]0;title\x07y", `x\x1b]0;title\x07y`},
+		{"clear\x1b[2J", `clear\x1b[2J`},
+		{"cr\rnul\x00", `cr\rnul\x00`},
+		{"c1\u009bend", `c1\u009bend`},
+		{"rtl\u202eevil", `rtl\u202eevil`},
+		{"bad\xffbyte", `bad\xffbyte`},
+	}
+	for _, tt := range tests {
+		if got := Safe(tt.in); got != tt.want {
+			t.Errorf("Safe(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,60 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// nest runs nest in-process with the given standard input and
+// environment, giving up after a while: a command that hangs is a failure.
+func nest(t *testing.T, stdin string, env map[string]string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errs bytes.Buffer
+	done := make(chan int, 1)
+	go func() {
+		done <- run(args, &streams{In: strings.NewReader(stdin), Out: &out, Err: &errs, Env: func(k string) string { return env[k] }})
+	}()
+	select {
+	case code = <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatalf("nest %q did not finish within 20 s", args)
+	}
+	return code, out.String(), errs.String()
+}
+
+// A file's name or value cannot forge findings or take over the terminal:
+// every line of the text format is one finding, and no control character
+// reaches the output.
+func TestNoInjectionIntoOutput(t *testing.T) {
+	dir := t.TempDir()
+	evil := "gwent.yaml\npowys.yaml:1:1: error: forged [x]\n::error file=x::forged\x1b]0;pwned\x07\x1b[2J\u202e.yaml"
+	if err := os.WriteFile(filepath.Join(dir, evil), []byte("nest: 1\nregion: gwent\nyear: !!int \"20\\n::error::forged\\x1b[2J\"\n"), 0o644); err != nil {
+		t.Skipf("this file system refuses such a name: %v", err)
+	}
+	line := regexp.MustCompile(`^\S.*:\d+:\d+: (error|warning): .* \[[a-z-]+\]$`)
+	for _, format := range []string{"text", "github"} {
+		_, stdout, stderr := nest(t, "", nil, "validate", "--format", format, dir)
+		for _, l := range strings.Split(strings.TrimSuffix(stdout, "\n"), "\n") {
+			if format == "text" && !line.MatchString(l) {
+				t.Errorf("%s: a line that is not a finding: %q", format, l)
+			}
+			if format == "github" && !strings.HasPrefix(l, "::error file=") && !strings.HasPrefix(l, "::warning file=") {
+				t.Errorf("%s: a line that is not an annotation: %q", format, l)
+			}
+		}
+		for _, out := range []string{stdout, stderr} {
+			if strings.ContainsAny(out, "\x1b\x07\r\u202e") {
+				t.Errorf("%s: a control character reached the output: %q", format, out)
+			}
+		}
+	}
+	_, _, stderr := nest(t, "", nil, "aggregate", dir, "-o", filepath.Join(t.TempDir(), "r.pdf"))
+	if strings.ContainsAny(stderr, "\x1b\x07\r\u202e") || strings.Contains(stderr, "\npowys.yaml") {
+		t.Errorf("aggregate's messages carry the file name raw: %q", stderr)
+	}
+}
