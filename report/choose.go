@@ -233,15 +233,37 @@ func (c *Choice) settle(valid []Candidate) error {
 	return nil
 }
 
-// ShownName is how a report names a file: relative to the folder named
-// that holds it, or its base name, so that a home folder's name is never
-// published and the same files give the same report however the path was
-// typed.
-func ShownName(roots []string, file string) string {
-	for _, a := range roots {
-		if rel, err := filepath.Rel(a, file); err == nil && rel != "." && !strings.HasPrefix(rel, "..") {
-			return filepath.ToSlash(rel)
+// ShownNames are how a report names files: each relative to the folder
+// named that holds it (root), or by its base name when it was named
+// itself, so that a home folder's name is never published and the same
+// files give the same report however the paths were typed. Two files that
+// would have one name (gwent.yaml in two folders) are told apart by the
+// names of those folders.
+func ShownNames(paths, roots []string) []string {
+	names := make([]string, len(paths))
+	count := map[string]int{}
+	for i, p := range paths {
+		names[i] = shownName(roots[i], p)
+		count[names[i]]++
+	}
+	for i, p := range paths {
+		if count[names[i]] > 1 {
+			abs, err := filepath.Abs(roots[i])
+			if err != nil {
+				abs = roots[i]
+			}
+			if roots[i] == p { // a file named: the folder it is in
+				abs = filepath.Dir(abs)
+			}
+			names[i] = filepath.Base(abs) + "/" + names[i]
 		}
+	}
+	return names
+}
+
+func shownName(root, file string) string {
+	if rel, err := filepath.Rel(root, file); err == nil && rel != "." && !strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(rel)
 	}
 	return filepath.Base(file)
 }

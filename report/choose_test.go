@@ -107,17 +107,21 @@ func TestRulesCheck(t *testing.T) {
 	}
 }
 
-func TestShownName(t *testing.T) {
+func TestShownNames(t *testing.T) {
 	for _, tt := range []struct {
-		roots       []string
-		file, shown string
+		paths, roots, want []string
 	}{
-		{[]string{"/home/sian/2024"}, "/home/sian/2024/gwent.yaml", "gwent.yaml"},
-		{[]string{"2024"}, "2024/services/hub.yaml", "services/hub.yaml"},
-		{[]string{"2024/gwent.yaml"}, "2024/gwent.yaml", "gwent.yaml"},
+		{[]string{"/home/sian/2024/gwent.yaml"}, []string{"/home/sian/2024"}, []string{"gwent.yaml"}},
+		{[]string{"2024/services/hub.yaml"}, []string{"2024"}, []string{"services/hub.yaml"}},
+		{[]string{"2024/gwent.yaml"}, []string{"2024/gwent.yaml"}, []string{"gwent.yaml"}},
+		// The same name in two folders: told apart by the folders' names,
+		// the same however the paths were typed.
+		{[]string{"/x/a/gwent.yaml", "/y/b/gwent.yaml"}, []string{"/x/a", "/y/b"}, []string{"a/gwent.yaml", "b/gwent.yaml"}},
+		{[]string{"a/gwent.yaml", "../y/b/gwent.yaml"}, []string{"a", "../y/b"}, []string{"a/gwent.yaml", "b/gwent.yaml"}},
+		{[]string{"a/gwent.yaml", "b/gwent.yaml"}, []string{"a/gwent.yaml", "b/gwent.yaml"}, []string{"a/gwent.yaml", "b/gwent.yaml"}},
 	} {
-		if got := ShownName(tt.roots, tt.file); got != tt.shown {
-			t.Errorf("ShownName(%v, %q) = %q, want %q", tt.roots, tt.file, got, tt.shown)
+		if got := ShownNames(tt.paths, tt.roots); strings.Join(got, " ") != strings.Join(tt.want, " ") {
+			t.Errorf("ShownNames(%v, %v) = %q, want %q", tt.paths, tt.roots, got, tt.want)
 		}
 	}
 }

@@ -94,10 +94,15 @@ func runAggregate(s *streams, o *aggregateOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	results := schema.CheckFiles(paths, schema.BatchOptions{Read: reader(s), Keep: true, Today: now})
+	names, roots := make([]string, len(paths)), make([]string, len(paths))
+	for i, p := range paths {
+		names[i], roots[i] = p.Path, p.Root
+	}
+	results := schema.CheckFiles(names, schema.BatchOptions{Read: reader(s), Keep: true, Today: now})
+	shown := report.ShownNames(names, roots)
 	cands := make([]report.Candidate, len(results))
 	for i, r := range results {
-		cands[i] = report.Candidate{Path: r.File, Name: report.ShownName(args, r.File), Assessment: r.Assessment, HasErrors: !r.Valid()}
+		cands[i] = report.Candidate{Path: r.File, Name: shown[i], Assessment: r.Assessment, HasErrors: !r.Valid()}
 		for _, f := range r.Findings {
 			if f.Severity == schema.Error {
 				sayf(s.Err, "%s\n", f)

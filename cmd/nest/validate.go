@@ -63,7 +63,11 @@ func runValidate(s *streams, o *validateOptions) error {
 	if err != nil {
 		return err
 	}
-	results := schema.CheckFiles(paths, schema.BatchOptions{Read: reader(s), Workers: o.jobs, Today: now})
+	names := make([]string, len(paths))
+	for i, p := range paths {
+		names[i] = p.Path
+	}
+	results := schema.CheckFiles(names, schema.BatchOptions{Read: reader(s), Workers: o.jobs, Today: now})
 	report := output.Report{Strict: o.strict, Version: version()}
 	report.Missing = len(problems)
 	for _, p := range problems {

@@ -11,8 +11,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
+	"unicode/utf8"
 )
 
 // Stdin is the path that stands for standard input.
@@ -32,51 +34,86 @@ func IsYAML(name string) bool {
 	return ext == ".yaml" || ext == ".yml"
 }
 
+// File is a file found, and the path named on the command line it was
+// found under (itself, for a file named).
+type File struct {
+	Path string
+	Root string
+}
+
+// ErrNotRegular is why a named pipe, socket or device is not read: opening
+// a pipe waits for a writer that may never come.
+var ErrNotRegular = errors.New("not a regular file (a named pipe, socket or device): skipped")
+
 // Find expands paths into the files to check: a file is taken as it is,
 // whatever its name; a folder is walked for *.yaml and *.yml files,
 // following symbolic links but reporting a link back into a folder already
-// being walked. "-" is kept as standard input. The result is sorted and
-// free of repeats; problems name each path that could not be used.
-func Find(paths []string) (found []string, problems []Problem) {
+// being walked. "-" is kept as standard input. Only regular files are
+// taken: a pipe or device, named or met as a .yaml entry, is a problem.
+// The result is sorted and free of repeats; a file under two folders named
+// belongs to the outer one, whatever the order they were named in;
+// problems name each path that could not be used.
+func Find(paths []string) (found []File, problems []Problem) {
 	f := finder{seen: map[string]bool{}, walked: map[string]bool{}}
+	var args []string
 	for _, p := range paths {
-		if p == Stdin {
-			f.add(p, p)
-			continue
-		}
-		if filepath.Clean(p) == Stdin {
+		switch {
+		case p == Stdin:
+		case filepath.Clean(p) == Stdin:
 			p = "." + string(filepath.Separator) + Stdin // a file named -, not standard input
-		} else {
+		default:
 			p = filepath.Clean(p)
 		}
-		info, err := os.Stat(p)
-		if err != nil {
-			f.problems = append(f.problems, Problem{p, describe(err)})
-			continue
-		}
-		if !info.IsDir() {
-			f.add(p, realPath(p))
-			continue
-		}
-		f.walk(p, nil)
+		args = append(args, p)
 	}
-	slices.Sort(f.found)
+	// Outer folders first, so that nested ones find their files taken.
+	slices.SortStableFunc(args, func(a, b string) int { return depth(a) - depth(b) })
+	for _, p := range args {
+		if p == Stdin {
+			f.add(File{p, p}, p)
+			continue
+		}
+		info, err := os.Stat(p)
+		switch {
+		case err != nil:
+			f.problems = append(f.problems, Problem{p, describe(err)})
+		case info.IsDir():
+			f.root = p
+			f.walk(p, nil)
+		case !info.Mode().IsRegular():
+			f.problems = append(f.problems, Problem{p, ErrNotRegular})
+		default:
+			f.add(File{p, p}, realPath(p))
+		}
+	}
+	slices.SortFunc(f.found, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 	return f.found, f.problems
+}
+
+// depth is how many folders deep a path is, counted from where it starts
+// (the root, or the working folder).
+func depth(p string) int {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		abs = p
+	}
+	return strings.Count(abs, string(filepath.Separator))
 }
 
 // finder gathers files, each once however many ways lead to it: named
 // twice, through a link, or inside a folder named too.
 type finder struct {
-	found    []string
+	found    []File
 	problems []Problem
 	seen     map[string]bool // real paths of files found
 	walked   map[string]bool // real paths of folders walked
+	root     string          // the folder being walked, as named
 }
 
-func (f *finder) add(path, real string) {
+func (f *finder) add(file File, real string) {
 	if !f.seen[real] {
 		f.seen[real] = true
-		f.found = append(f.found, path)
+		f.found = append(f.found, file)
 	}
 }
 
@@ -136,10 +173,13 @@ func (f *finder) walk(dir string, ancestors []os.FileInfo) {
 		switch {
 		case kind.IsDir():
 			f.walk(path, ancestors)
-		case kind.IsRegular() && IsYAML(name) && link:
-			f.add(path, realPath(path))
-		case kind.IsRegular() && IsYAML(name):
-			f.add(path, filepath.Join(real, name)) // no link to resolve: no system call
+		case !IsYAML(name):
+		case !kind.IsRegular():
+			f.problems = append(f.problems, Problem{path, ErrNotRegular})
+		case link:
+			f.add(File{path, f.root}, realPath(path))
+		default:
+			f.add(File{path, f.root}, filepath.Join(real, name)) // no link to resolve: no system call
 		}
 	}
 }
@@ -171,11 +211,22 @@ func Read(path string, stdin io.Reader, limit int64) ([]byte, error) {
 	if path == Stdin {
 		r = stdin
 	} else {
-		f, err := os.Open(path)
+		// Without waiting: a pipe put where a file was would otherwise
+		// block the open until a writer comes.
+		f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK|syscall.O_NOCTTY, 0)
 		if err != nil {
 			return nil, describe(err)
 		}
 		defer func() { _ = f.Close() }() // read only: nothing to lose
+		info, err := f.Stat()
+		switch {
+		case err != nil:
+			return nil, describe(err)
+		case info.IsDir():
+			return nil, errors.New("is a folder")
+		case !info.Mode().IsRegular():
+			return nil, ErrNotRegular
+		}
 		r = f
 	}
 	// Most files are a few kilobytes: start with room for them, so that
@@ -271,10 +322,23 @@ func CreateAtomic(path string, data []byte, perm os.FileMode) error {
 	return nil
 }
 
+// Temporary files are named .NAME.nest-PID-RANDOM.tmp: hidden, beside the
+// file they become, short enough for any name (NAME is cut to fit), and
+// telling which process made them, so that one left by a process that was
+// killed can be cleared away by the next write to that folder.
+const tempMark = ".nest-"
+
 // writeTemp writes data to a new temporary file beside path, flushed to
 // disk, and returns its name.
 func writeTemp(path string, data []byte, perm os.FileMode) (name string, err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	dir := filepath.Dir(path)
+	clearStale(dir)
+	base := filepath.Base(path)
+	for len(base) > 180 { // leave room in 255 bytes for the rest of the name
+		_, size := utf8.DecodeLastRuneInString(base)
+		base = base[:len(base)-size]
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+tempMark+strconv.Itoa(os.Getpid())+"-*.tmp")
 	if err != nil {
 		return "", fmt.Errorf("write %s: %w", path, describe(err))
 	}
@@ -297,6 +361,30 @@ func writeTemp(path string, data []byte, perm os.FileMode) (name string, err err
 		return "", fmt.Errorf("write %s: %w", path, err)
 	}
 	return tmp.Name(), nil
+}
+
+// clearStale removes the temporary files in dir that a nest process left
+// when it was killed mid-write: those whose process is gone.
+func clearStale(dir string) {
+	names, err := filepath.Glob(filepath.Join(dir, ".*"+tempMark+"*.tmp"))
+	if err != nil {
+		return
+	}
+	for _, name := range names {
+		rest := filepath.Base(name)
+		rest = rest[strings.LastIndex(rest, tempMark)+len(tempMark):]
+		pid, err := strconv.Atoi(rest[:max(strings.IndexByte(rest, '-'), 0)])
+		if err != nil || pid <= 0 || pid == os.Getpid() || alive(pid) {
+			continue
+		}
+		_ = os.Remove(name) // best effort: another nest may have cleared it
+	}
+}
+
+// alive reports whether a process is running.
+func alive(pid int) bool {
+	err := syscall.Kill(pid, 0)
+	return err == nil || errors.Is(err, syscall.EPERM)
 }
 
 // syncDir makes a rename or link in dir durable; not every system allows

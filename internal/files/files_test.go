@@ -9,7 +9,9 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
+	"time"
 )
 
 func write(t *testing.T, path, data string) {
@@ -37,7 +39,7 @@ func TestFind(t *testing.T) {
 	found, problems := Find([]string{dir, filepath.Join(dir, "a.yaml"), filepath.Join(dir, "missing.yaml"), "-"})
 	// sub/b.YML is reached twice, through the link and directly: it is
 	// found once, under the first name met.
-	want := []string{"-", filepath.Join(dir, "a.yaml"), filepath.Join(dir, "linked", "b.YML")}
+	want := []File{{"-", "-"}, {filepath.Join(dir, "a.yaml"), dir}, {filepath.Join(dir, "linked", "b.YML"), dir}}
 	if !slices.Equal(found, want) {
 		t.Errorf("found %q\nwant %q", found, want)
 	}
@@ -135,5 +137,100 @@ func TestCreateAtomicRace(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("temporary files left behind: %v", entries)
+	}
+}
+
+// A named pipe or a device is never opened: named, met in a folder as a
+// .yaml entry, or reached through a link, it is a problem, at once.
+func TestFindSkipsPipesAndDevices(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe.yaml")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	write(t, filepath.Join(dir, "ok.yaml"), "x")
+	if err := os.Symlink("/dev/zero", filepath.Join(dir, "zero.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(fifo, filepath.Join(dir, "to-pipe.yml")); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	var found []File
+	var problems []Problem
+	go func() {
+		found, problems = Find([]string{dir, fifo})
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("Find waited on a pipe")
+	}
+	if len(found) != 1 || found[0].Path != filepath.Join(dir, "ok.yaml") {
+		t.Errorf("found %v", found)
+	}
+	var msgs []string
+	for _, p := range problems {
+		msgs = append(msgs, p.Error())
+	}
+	for _, want := range []string{"pipe.yaml: not a regular file", "zero.yaml: not a regular file", "to-pipe.yml: not a regular file"} {
+		if !strings.Contains(strings.Join(msgs, "\n"), want) {
+			t.Errorf("problems %q lack %q", msgs, want)
+		}
+	}
+	// A pipe put where a file was found is refused by Read, not waited on.
+	done2 := make(chan struct{})
+	go func() {
+		_, err := Read(fifo, nil, 100)
+		if !errors.Is(err, ErrNotRegular) {
+			t.Errorf("Read of a pipe: %v", err)
+		}
+		close(done2)
+	}()
+	select {
+	case <-done2:
+	case <-time.After(10 * time.Second):
+		t.Fatal("Read waited on a pipe")
+	}
+}
+
+// A file under two folders named, one inside the other, belongs to the
+// outer one whatever the order they were named in.
+func TestFindNestedFolders(t *testing.T) {
+	dir := t.TempDir()
+	inner := filepath.Join(dir, "services")
+	write(t, filepath.Join(inner, "hub.yaml"), "x")
+	for _, args := range [][]string{{dir, inner}, {inner, dir}} {
+		found, _ := Find(args)
+		if len(found) != 1 || found[0].Root != dir {
+			t.Errorf("Find(%v) = %v, want the file under %s", args, found, dir)
+		}
+	}
+}
+
+// A process killed mid-write leaves its temporary file; the next write to
+// that folder clears it. Names too long for a temporary name's extras
+// still write.
+func TestStaleTemporariesAndLongNames(t *testing.T) {
+	dir := t.TempDir()
+	stale := filepath.Join(dir, ".out.pdf"+tempMark+"999999999-123.tmp") // no such process
+	write(t, stale, "half a report")
+	mine := filepath.Join(dir, ".out.pdf"+tempMark+strconv.Itoa(os.Getpid())+"-1.tmp")
+	write(t, mine, "being written")
+	if err := WriteAtomic(filepath.Join(dir, "out.pdf"), []byte("report"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the stale temporary file is still there: %v", err)
+	}
+	if _, err := os.Stat(mine); err != nil {
+		t.Errorf("a live process's temporary file was removed: %v", err)
+	}
+	for _, n := range []int{200, 241, 250, 255} {
+		name := strings.Repeat("ŵ", (n-4)/2) + strings.Repeat("x", (n-4)%2) + ".pdf"
+		if err := WriteAtomic(filepath.Join(dir, name), []byte("r"), 0o644); err != nil {
+			t.Errorf("a name of %d bytes: %v", len(name), err)
+		}
 	}
 }
