@@ -95,6 +95,12 @@ var (
 	Fields map[string]FieldText
 	// Prompts are the questionnaire's own words, by key.
 	Prompts map[string]string
+	// PublicNumbers are public helplines a report may print: never taken
+	// for a person's number. The key is the number, the label the service.
+	PublicNumbers []Choice
+	// PersonalDataKinds say what personal data looks like, by kind
+	// (package pii's names): "phone" is "a phone number".
+	PersonalDataKinds map[string]string
 )
 
 // catalogue is the shape of catalogue/*.yaml.
@@ -118,6 +124,8 @@ type catalogue struct {
 	Themes, Funding                    []Choice
 	Fields                             []struct{ Key, Title, Help, Item, Example string }
 	Prompts                            map[string]string
+	PublicNumbers                      []Choice          `yaml:"public_numbers"`
+	PersonalData                       map[string]string `yaml:"personal_data"`
 }
 
 func init() {
@@ -187,6 +195,7 @@ func loadCatalogue() error {
 	}
 	VoiceGroups = voiceGroups()
 	Prompts = en.Prompts
+	PublicNumbers, PersonalDataKinds = en.PublicNumbers, en.PersonalData
 	return nil
 }
 

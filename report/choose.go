@@ -162,8 +162,8 @@ const (
 
 func (c *Choice) leave(cand Candidate, reason string) {
 	l := LeftOut{File: cand.Name, Reason: reason}
-	if cand.Assessment != nil {
-		l.Region = cand.Assessment.Region
+	if a := cand.Assessment; a != nil && slices.Contains(assessment.RegionKeys(), a.Region) {
+		l.Region = a.Region // only a region nest knows: a file with errors may say anything
 	}
 	c.LeftOut = append(c.LeftOut, l)
 }
@@ -238,9 +238,10 @@ func (c *Choice) settle(valid []Candidate) error {
 // itself, so that a home folder's name is never published and the same
 // files give the same report however the paths were typed. Two files that
 // would have one name (gwent.yaml in two folders) are told apart by the
-// names of those folders.
-func ShownNames(paths, roots []string) []string {
-	names := make([]string, len(paths))
+// names of those folders. A name that looks like personal data is withheld
+// ("file 3 (name withheld)"); withheld lists which.
+func ShownNames(paths, roots []string) (names []string, withheld []int) {
+	names = make([]string, len(paths))
 	count := map[string]int{}
 	for i, p := range paths {
 		names[i] = shownName(roots[i], p)
@@ -258,7 +259,13 @@ func ShownNames(paths, roots []string) []string {
 			names[i] = filepath.Base(abs) + "/" + names[i]
 		}
 	}
-	return names
+	for i, n := range names {
+		if kind, _ := assessment.PersonalData(strings.NewReplacer("-", " ", "_", " ").Replace(n)); kind != "" {
+			names[i] = fmt.Sprintf("file %d (name withheld)", i+1)
+			withheld = append(withheld, i)
+		}
+	}
+	return names, withheld
 }
 
 func shownName(root, file string) string {
@@ -288,23 +295,46 @@ func Date(given string, epoch *time.Time, in []Input, year int) string {
 	return fmt.Sprintf("%d-12-31", year)
 }
 
-// Withheld is a text left out of a report because it looks like personal
-// data.
+// Withheld is a text, or part of one, left out of a report because it
+// looks like personal data.
 type Withheld struct {
 	Path []string // where it was in the file: "principles", "gwent", "concerns"
 	Kind string   // what it looks like: "a phone number"
 }
 
-// Withhold empties every free text of a that looks like personal data:
+// Withhold takes out of a everything that looks like personal data, since
 // reports are published. It walks the format's table, so no field a person
-// writes in is missed, and returns what it withheld.
+// writes in is missed: from a text, the sentences that hold it (a mark is
+// left where they were); a name (the organisation, a theme's label) or a
+// tag, whole. It returns what it withheld.
 func Withhold(a *assessment.Assessment) []Withheld {
 	var out []Withheld
 	assessment.FreeTexts(a, func(path []string, f *assessment.Field, t *string) {
-		if kind, _ := assessment.PersonalData(*t); kind != "" {
-			*t = ""
-			out = append(out, Withheld{Path: path, Kind: kind})
+		kind, _ := assessment.PersonalData(*t)
+		if kind == "" {
+			return
 		}
+		out = append(out, Withheld{Path: path, Kind: kind})
+		if f == assessment.FieldOrganisation || f.Kind == assessment.KindLabels {
+			*t = ""
+			return
+		}
+		*t, _ = assessment.WithholdPersonal(*t)
+	})
+	assessment.Walk(assessment.Format, a, func(path []string, f *assessment.Field, owner any) {
+		if f.Kind != assessment.KindTags {
+			return
+		}
+		tags := f.TagList(owner)
+		kept := (*tags)[:0]
+		for _, tag := range *tags {
+			if kind := assessment.TagPersonalData(tag); kind != "" {
+				out = append(out, Withheld{Path: append(slices.Clone(path), tag), Kind: kind})
+				continue
+			}
+			kept = append(kept, tag)
+		}
+		*tags = kept
 	})
 	return out
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"errors"
 	"strings"
 	"testing"
@@ -120,9 +121,17 @@ func TestShownNames(t *testing.T) {
 		{[]string{"a/gwent.yaml", "../y/b/gwent.yaml"}, []string{"a", "../y/b"}, []string{"a/gwent.yaml", "b/gwent.yaml"}},
 		{[]string{"a/gwent.yaml", "b/gwent.yaml"}, []string{"a/gwent.yaml", "b/gwent.yaml"}, []string{"a/gwent.yaml", "b/gwent.yaml"}},
 	} {
-		if got := ShownNames(tt.paths, tt.roots); strings.Join(got, " ") != strings.Join(tt.want, " ") {
+		if got, _ := ShownNames(tt.paths, tt.roots); strings.Join(got, " ") != strings.Join(tt.want, " ") {
 			t.Errorf("ShownNames(%v, %v) = %q, want %q", tt.paths, tt.roots, got, tt.want)
 		}
+	}
+}
+
+// A file's name that looks like personal data is not published.
+func TestShownNamesWithholdPersonalData(t *testing.T) {
+	got, withheld := ShownNames([]string{"in/gwent.yaml", "in/sian-07700-900123.yaml"}, []string{"in", "in"})
+	if strings.Join(got, "|") != "gwent.yaml|file 2 (name withheld)" || len(withheld) != 1 || withheld[0] != 1 {
+		t.Errorf("got %q %v", got, withheld)
 	}
 }
 
@@ -146,26 +155,40 @@ func TestDate(t *testing.T) {
 	}
 }
 
-// Withhold empties every free text that looks like personal data, the
-// organisation too, and nothing else.
+// Withhold takes out every sentence that looks like personal data, the
+// organisation's name and tags whole, and nothing else.
 func TestWithhold(t *testing.T) {
 	a := &assessment.Assessment{Organisation: "Call Sian on 07700 900123 Family Hub", Voices: assessment.Voices{How: "A workshop."},
+		ThemeLabels: map[string]string{"ty-teulu": "Tŷ Teulu", "sian": "sian@example.org"},
 		Principles: map[string]*assessment.Response{"trusted_adults": {
-			WorkingWell: "Staff stay.", Concerns: "Email sian@example.org",
+			WorkingWell: "Staff stay. Ring the NSPCC on 0808 800 5000.", Concerns: "Waiting lists. Email sian@example.org for the list. Transport.",
 			Actions:  []assessment.Action{{Action: "Plan", Owner: "DOB 03/04/2012"}},
 			Feedback: []assessment.Quote{{Quote: "She stayed.", From: "family"}},
+			Themes:   []string{"waiting-lists", "07700-900123"},
 		}}}
 	got := Withhold(a)
 	var paths []string
 	for _, w := range got {
 		paths = append(paths, strings.Join(w.Path, "."))
 	}
-	want := "organisation principles.trusted_adults.concerns principles.trusted_adults.actions.0.owner"
+	want := "organisation principles.trusted_adults.concerns principles.trusted_adults.actions.0.owner theme_labels.sian principles.trusted_adults.themes.07700-900123"
 	if strings.Join(paths, " ") != want {
 		t.Errorf("withheld %v, want %s", paths, want)
 	}
 	r := a.Principles["trusted_adults"]
-	if a.Organisation != "" || r.Concerns != "" || r.Actions[0].Owner != "" || r.WorkingWell != "Staff stay." || a.Voices.How != "A workshop." || r.Feedback[0].Quote != "She stayed." {
-		t.Errorf("after withholding: %+v %+v", a, r)
+	mark := assessment.Prompts["report.withheld"]
+	for _, c := range []struct{ got, want string }{
+		{a.Organisation, ""},
+		{r.Concerns, "Waiting lists. " + mark + " Transport."},
+		{r.Actions[0].Owner, mark},
+		{r.WorkingWell, "Staff stay. Ring the NSPCC on 0808 800 5000."}, // a public helpline
+		{a.Voices.How, "A workshop."},
+		{r.Feedback[0].Quote, "She stayed."},
+		{strings.Join(r.Themes, " "), "waiting-lists"},
+		{fmt.Sprint(a.ThemeLabels), "map[ty-teulu:Tŷ Teulu]"},
+	} {
+		if c.got != c.want {
+			t.Errorf("after withholding: %q, want %q", c.got, c.want)
+		}
 	}
 }

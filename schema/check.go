@@ -602,8 +602,12 @@ func (c *checker) tags(n *yaml.Node, what string) {
 	}
 }
 
-// tag checks the form of one tag.
+// tag checks the form of one tag, and that it is not personal data: tags
+// are published too.
 func (c *checker) tag(n *yaml.Node, v, what string) {
+	if kind := assessment.TagPersonalData(v); kind != "" {
+		c.add(n, Warning, RulePersonalData, "this %s tag looks like %s: reports are published, so remove anything that identifies a person", what, kind)
+	}
 	switch {
 	case isTag(v):
 	case assessment.TagOf(v) == "":

@@ -2,15 +2,12 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/nest-nyth/nest/internal/files"
 	"github.com/nest-nyth/nest/internal/text"
 	"github.com/nest-nyth/nest/report"
-	"github.com/nest-nyth/nest/schema"
 	"github.com/spf13/cobra"
 )
 
@@ -80,52 +77,9 @@ submitted: the same files always give the same bytes.` + "\n" + exitStatus("repo
 }
 
 func runAggregate(s *streams, o *aggregateOptions, args []string) error {
-	paths, problems := files.Find(args)
-	for _, p := range problems {
-		sayf(s.Err, "%s: error: cannot read: %v [%s]\n", p.Path, p.Err, schema.RuleRead)
-	}
-	switch {
-	case len(problems) > 0:
-		return fail(exitFailure, text.Plural(len(problems), "path")+" could not be read; nothing was written", "name only files and folders that exist and can be read")
-	case len(paths) == 0:
-		return fail(exitFailure, "no .yaml or .yml files found in "+strings.Join(args, ", "))
-	}
-	now, err := today(s)
+	choice, err := gather(s, args, o.rules)
 	if err != nil {
 		return err
-	}
-	names, roots := make([]string, len(paths)), make([]string, len(paths))
-	for i, p := range paths {
-		names[i], roots[i] = p.Path, p.Root
-	}
-	results := schema.CheckFiles(names, schema.BatchOptions{Read: reader(s), Keep: true, Today: now})
-	shown := report.ShownNames(names, roots)
-	cands := make([]report.Candidate, len(results))
-	for i, r := range results {
-		cands[i] = report.Candidate{Path: r.File, Name: shown[i], Assessment: r.Assessment, HasErrors: !r.Valid()}
-		for _, f := range r.Findings {
-			if f.Severity == schema.Error {
-				sayf(s.Err, "%s\n", f)
-				cands[i].Duplicate = cands[i].Duplicate || f.Rule == schema.RuleDuplicate
-			}
-		}
-	}
-	choice, err := report.Choose(cands, o.rules)
-	var ce *report.ChoiceError
-	if errors.As(err, &ce) {
-		code := exitFindings
-		if ce.Kind == report.Ambiguous {
-			code = exitUsage
-		}
-		return fail(code, ce.Message, nonEmpty(ce.Hint)...)
-	}
-	for _, note := range choice.Notes() {
-		sayf(s.Err, "nest: %s\n", note)
-	}
-	for _, in := range choice.Inputs {
-		if w := report.Withhold(in.Assessment); len(w) > 0 {
-			sayf(s.Err, "%s: warning: %s withheld from the report: it looks like personal data (nest validate %s shows where) [%s]\n", in.Path, text.Plural(len(w), "text"), in.Path, schema.RulePersonalData)
-		}
 	}
 	epoch, _ := sourceDate(s) // read, and found good, by today above
 	opt := report.Options{Level: choice.Level, Region: choice.Region, Year: choice.Year, Title: o.title, MaxQuotes: o.maxQuotes, LeftOut: choice.LeftOut}
