@@ -25,9 +25,7 @@ func (r *Report) writeGitHub(w io.Writer) error {
 			level = "error"
 		}
 		fmt.Fprintf(&b, "::%s file=%s", level, ghProperty(text.Safe(f.File)))
-		if f.Line > 0 {
-			fmt.Fprintf(&b, ",line=%d,col=%d", f.Line, f.Column)
-		}
+		fmt.Fprintf(&b, ",line=%d,col=%d", max(f.Line, 1), max(f.Column, 1))
 		fmt.Fprintf(&b, ",title=%s::%s\n", ghProperty("nest "+f.Rule), ghData(text.Safe(f.Message)))
 	}
 	_, err := io.WriteString(w, b.String())

@@ -118,7 +118,7 @@ func checkOne(path string, i int, opt BatchOptions) (FileResult, *submission) {
 			rule = RuleFileTooLarge
 			msg = fmt.Sprintf("file is over the limit of %d bytes (1 MiB): is this really a NEST self-assessment?", assessment.MaxFileSize)
 		}
-		res.Findings = []Finding{{File: name, Severity: Error, Rule: rule, Message: msg}}
+		res.Findings = []Finding{{File: name, Line: 1, Column: 1, Severity: Error, Rule: rule, Message: msg}}
 		return res, nil
 	}
 	r := Options{Today: opt.Today}.Check(name, data)

@@ -30,13 +30,10 @@ func (f Finding) String() string {
 	return f.Location() + ": " + string(f.Severity) + ": " + text.Safe(f.Message) + " [" + f.Rule + "]"
 }
 
-// Location is file:line:col, the file's name made safe for a terminal.
+// Location is file:line:col, the file's name made safe for a terminal. A
+// finding about the whole file is at 1:1.
 func (f Finding) Location() string {
-	loc := text.Safe(f.File)
-	if f.Line > 0 {
-		loc += ":" + strconv.Itoa(f.Line) + ":" + strconv.Itoa(f.Column)
-	}
-	return loc
+	return text.Safe(f.File) + ":" + strconv.Itoa(max(f.Line, 1)) + ":" + strconv.Itoa(max(f.Column, 1))
 }
 
 // Sort orders findings by file, line, column, then rule and message, so the

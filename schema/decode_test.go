@@ -107,8 +107,8 @@ func TestDecodeProblems(t *testing.T) {
 		line, col  int
 		msgContain string
 	}{
-		{"empty", "", schema.RuleEmpty, 0, 0, "empty"},
-		{"only comments", "# nothing here\n", schema.RuleEmpty, 0, 0, "only comments"},
+		{"empty", "", schema.RuleEmpty, 1, 1, "empty"},
+		{"only comments", "# nothing here\n", schema.RuleEmpty, 1, 1, "only comments"},
 		{"two documents", "nest: 1\n---\nnest: 1\n", schema.RuleDocuments, 2, 1, "more than one"},
 		{"tab indent", "voices:\n\tparents_and_carers: true\n", schema.RuleTabs, 2, 1, "tab"},
 		{"duplicate key", "nest: 1\nregion: gwent\nregion: powys\n", schema.RuleDuplicateKey, 3, 1, `"region" appears twice (first on line 2)`},

@@ -29,7 +29,7 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // parse turns bytes into the top-level mapping node, or says why it cannot.
 func parse(data []byte) (*yaml.Node, *problem) {
 	if len(data) > assessment.MaxFileSize {
-		return nil, &problem{Rule: RuleFileTooLarge, Message: fmt.Sprintf("file is %d bytes, over the limit of %d (1 MiB): is this really a NEST self-assessment?", len(data), assessment.MaxFileSize)}
+		return nil, &problem{Line: 1, Column: 1, Rule: RuleFileTooLarge, Message: fmt.Sprintf("file is %d bytes, over the limit of %d (1 MiB): is this really a NEST self-assessment?", len(data), assessment.MaxFileSize)}
 	}
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE, 0, 0}) || bytes.HasPrefix(data, []byte{0, 0, 0xFE, 0xFF}) {
 		return nil, &problem{Line: 1, Column: 1, Rule: RuleEncoding, Message: "file is in UTF-32: save it as UTF-8"}
@@ -77,7 +77,7 @@ func emptyProblem(data []byte) *problem {
 	if len(bytes.TrimSpace(data)) > 0 {
 		msg = "file has only comments, no answers"
 	}
-	return &problem{Rule: RuleEmpty, Message: msg + ": start from `nest init` or run `nest assess`"}
+	return &problem{Line: 1, Column: 1, Rule: RuleEmpty, Message: msg + ": start from `nest init` or run `nest assess`"}
 }
 
 // syntaxProblem turns a yaml.v3 error into a problem with a line, and
@@ -97,10 +97,8 @@ func syntaxProblem(data []byte, err error) *problem {
 	if tl := tabIndentLine(data, line); tl > 0 {
 		return &problem{Line: tl, Column: 1, Rule: RuleTabs, Message: "line is indented with a tab: YAML needs spaces for indentation"}
 	}
-	col := 0
-	if line > 0 {
-		col = 1
-	}
+	line = max(line, 1) // every finding has a line and column, 1:1 for the whole file
+	col := 1
 	for _, h := range syntaxHints {
 		if strings.Contains(msg, h.yaml) {
 			msg = h.plain + " (" + msg + ")"

@@ -16,6 +16,7 @@ type aggregateOptions struct {
 	date, title    string
 	rules          report.Rules
 	maxQuotes      int
+	force          bool
 }
 
 func newAggregateCmd(s *streams) *cobra.Command {
@@ -73,12 +74,20 @@ submitted: the same files always give the same bytes.` + "\n" + exitStatus("repo
 	f.IntVar(&o.maxQuotes, "max-quotes", 0, fmt.Sprintf("quotes and examples of each kind shown per principle in the PDF (default %d; the JSON keeps all)", report.DefaultMaxQuotes))
 	f.BoolVar(&o.rules.IncludeDrafts, "include-drafts", false, "include draft files")
 	f.BoolVar(&o.rules.Strict, "strict", false, "stop when any file has an error, instead of leaving it out")
+	f.BoolVar(&o.force, "force", false, "replace a file that is not a report of nest's own")
 	return cmd
 }
 
 func runAggregate(s *streams, o *aggregateOptions, args []string) error {
-	choice, err := gather(s, args, o.rules)
+	choice, found, err := gather(s, args, o.rules)
 	if err != nil {
+		return err
+	}
+	out := o.output
+	if out == "" && o.format == "pdf" {
+		out = report.FileName(report.Options{Level: choice.Level, Region: choice.Region, Year: choice.Year}, o.format)
+	}
+	if err := mayWrite(out, found, o.force); err != nil {
 		return err
 	}
 	epoch, _ := sourceDate(s) // read, and found good, by today above
@@ -93,10 +102,6 @@ func runAggregate(s *streams, o *aggregateOptions, args []string) error {
 	}
 	if err != nil {
 		return err
-	}
-	out := o.output
-	if out == "" && o.format == "pdf" {
-		out = report.FileName(opt, o.format)
 	}
 	if err := writeOut(s, out, buf.Bytes()); err != nil || out == "" || out == files.Stdin {
 		return err

@@ -14,20 +14,20 @@ import (
 // and chooses what goes into a report (report.Choose): what every command
 // that reports on a set of files starts with. It takes personal data out
 // of what it keeps, saying so.
-func gather(s *streams, args []string, rules report.Rules) (*report.Choice, error) {
+func gather(s *streams, args []string, rules report.Rules) (choice *report.Choice, found []string, err error) {
 	paths, problems := files.Find(args)
 	for _, p := range problems {
 		sayf(s.Err, "%s: error: cannot read: %v [%s]\n", p.Path, p.Err, schema.RuleRead)
 	}
 	switch {
 	case len(problems) > 0:
-		return nil, fail(exitFailure, text.Plural(len(problems), "path")+" could not be read; nothing was written", "name only files and folders that exist and can be read")
+		return nil, nil, fail(exitFailure, text.Plural(len(problems), "path")+" could not be read; nothing was written", "name only files and folders that exist and can be read")
 	case len(paths) == 0:
-		return nil, fail(exitFailure, "no .yaml or .yml files found in "+strings.Join(args, ", "))
+		return nil, nil, fail(exitFailure, "no .yaml or .yml files found in "+strings.Join(args, ", "))
 	}
 	now, err := today(s)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	names, roots := make([]string, len(paths)), make([]string, len(paths))
 	for i, p := range paths {
@@ -48,14 +48,14 @@ func gather(s *streams, args []string, rules report.Rules) (*report.Choice, erro
 			}
 		}
 	}
-	choice, err := report.Choose(cands, rules)
+	choice, err = report.Choose(cands, rules)
 	var ce *report.ChoiceError
 	if errors.As(err, &ce) {
 		code := exitFindings
 		if ce.Kind == report.Ambiguous {
 			code = exitUsage
 		}
-		return nil, fail(code, ce.Message, nonEmpty(ce.Hint)...)
+		return nil, nil, fail(code, ce.Message, nonEmpty(ce.Hint)...)
 	}
 	for _, note := range choice.Notes() {
 		sayf(s.Err, "nest: %s\n", note)
@@ -65,5 +65,5 @@ func gather(s *streams, args []string, rules report.Rules) (*report.Choice, erro
 			sayf(s.Err, "%s: warning: %s withheld from the report: it looks like personal data (nest validate %s shows where) [%s]\n", in.Path, text.Plural(len(w), "text"), in.Path, schema.RulePersonalData)
 		}
 	}
-	return choice, nil
+	return choice, names, nil
 }

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -56,5 +58,59 @@ func TestNoInjectionIntoOutput(t *testing.T) {
 	_, _, stderr := nest(t, "", nil, "aggregate", dir, "-o", filepath.Join(t.TempDir(), "r.pdf"))
 	if strings.ContainsAny(stderr, "\x1b\x07\r\u202e") || strings.Contains(stderr, "\npowys.yaml") {
 		t.Errorf("aggregate's messages carry the file name raw: %q", stderr)
+	}
+}
+
+// A named pipe, named or met as a .yaml entry, is a finding at once, never
+// waited on, in validate and aggregate.
+func TestPipesAreNotOpened(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe.yaml")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	code, stdout, _ := nest(t, "", nil, "validate", fifo)
+	if code != exitFailure || !strings.Contains(stdout, "pipe.yaml:1:1: error: cannot read: not a regular file") {
+		t.Errorf("validate of a pipe: exit %d, %q", code, stdout)
+	}
+	code, stdout, _ = nest(t, "", nil, "validate", dir)
+	if code != exitFailure || !strings.Contains(stdout, "not a regular file") {
+		t.Errorf("validate of a folder holding a pipe: exit %d, %q", code, stdout)
+	}
+	code, _, stderr := nest(t, "", nil, "aggregate", dir, "-o", filepath.Join(t.TempDir(), "r.pdf"))
+	if code != exitFailure || !strings.Contains(stderr, "not a regular file") {
+		t.Errorf("aggregate of a pipe: exit %d, %q", code, stderr)
+	}
+}
+
+// Of many nest init runs racing to write one file, one wins and the rest
+// exit 3 having written nothing.
+func TestInitRace(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "2024-gwent.yaml")
+	const n = 16
+	codes := make(chan int, n)
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			code, _, _ := nest(t, "", nil, "init", "--region", "gwent", "--year", "2024", "-o", path)
+			codes <- code
+		}()
+	}
+	wg.Wait()
+	close(codes)
+	won := 0
+	for c := range codes {
+		switch c {
+		case exitOK:
+			won++
+		case exitFailure:
+		default:
+			t.Errorf("exit %d", c)
+		}
+	}
+	if won != 1 {
+		t.Errorf("%d runs reported writing the file, want 1", won)
 	}
 }

@@ -72,27 +72,35 @@ func runValidate(s *streams, o *validateOptions) error {
 	report.Missing = len(problems)
 	for _, p := range problems {
 		report.Files = append(report.Files, p.Path)
-		report.Findings = append(report.Findings, schema.Finding{File: p.Path, Severity: schema.Error, Rule: schema.RuleRead, Message: "cannot read: " + p.Err.Error()})
+		report.Findings = append(report.Findings, schema.Finding{File: p.Path, Line: 1, Column: 1, Severity: schema.Error, Rule: schema.RuleRead, Message: "cannot read: " + p.Err.Error()})
 	}
 	for _, r := range results {
 		report.Files = append(report.Files, r.File)
 		report.Findings = append(report.Findings, r.Findings...)
+		if slices.ContainsFunc(r.Findings, func(f schema.Finding) bool { return f.Rule == schema.RuleRead }) {
+			report.Missing++
+		}
 	}
 	slices.Sort(report.Files)
 	schema.Sort(report.Findings)
 
-	if len(report.Files) == 0 {
-		return fail(exitFailure, "no .yaml or .yml files found in "+strings.Join(o.paths, ", "),
-			"name the folder that holds the submissions, or the files themselves")
-	}
+	// CI keeps what a format writes as an artefact: even with no file to
+	// check, it is a valid (empty) document.
 	color := o.format == "text" && s.OutTTY && s.Env("NO_COLOR") == ""
 	if err := report.Write(s.Out, o.format, color); err != nil {
 		return fmt.Errorf("write findings: %w", err)
 	}
+	if len(report.Files) == 0 {
+		return fail(exitFailure, "no .yaml or .yml files found in "+strings.Join(o.paths, ", "),
+			"name the folder that holds the submissions, or the files themselves")
+	}
 	// The summary goes to standard error whatever the format, so that CI
 	// logs show the count beside the annotations or report files.
 	fmt.Fprintln(s.Err, report.Summary())
-	if report.Failed() {
+	switch {
+	case report.Missing > 0:
+		return exit(exitFailure) // a path could not be read: not a verdict on it
+	case report.Failed():
 		return exit(exitFindings)
 	}
 	return nil
