@@ -4,6 +4,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // The file format, described once. Every key of a NEST file is a Field in
@@ -223,31 +224,38 @@ func (f *Field) ChildVoice() bool { return f.child }
 // Walk calls fn for every field of fs present in owner with the value that
 // holds it, depth first in table order: a group's fields, every item of a
 // list, every principle answered. path holds the keys down to the field,
-// list items as their index.
+// list items as their index; it is only valid during the call (copy it to
+// keep it), so that walking allocates nothing per field.
 func Walk(fs []*Field, owner any, fn func(path []string, f *Field, owner any)) {
-	walk(nil, fs, owner, fn)
+	buf := make([]string, 0, 8)
+	walk(&buf, fs, owner, fn)
 }
 
-func walk(path []string, fs []*Field, owner any, fn func([]string, *Field, any)) {
+func walk(path *[]string, fs []*Field, owner any, fn func([]string, *Field, any)) {
 	for _, f := range fs {
-		p := append(path[:len(path):len(path)], f.Key)
-		fn(p, f, owner)
+		*path = append(*path, f.Key)
+		fn(*path, f, owner)
 		switch f.Kind {
 		case KindGroup:
 			if g := f.Group(owner, false); g != nil {
-				walk(p, f.Fields, g, fn)
+				walk(path, f.Fields, g, fn)
 			}
 		case KindList:
 			for i := range f.Len(owner) {
-				walk(append(p[:len(p):len(p)], strconv.Itoa(i)), f.Fields, f.Index(owner, i), fn)
+				*path = append(*path, strconv.Itoa(i))
+				walk(path, f.Fields, f.Index(owner, i), fn)
+				*path = (*path)[:len(*path)-1]
 			}
 		case KindPrinciples:
-			for _, k := range f.Keys() {
+			for _, k := range principleKeys {
 				if e := f.Entry(owner, k, false); e != nil {
-					walk(append(p[:len(p):len(p)], k), f.Fields, e, fn)
+					*path = append(*path, k)
+					walk(path, f.Fields, e, fn)
+					*path = (*path)[:len(*path)-1]
 				}
 			}
 		}
+		*path = (*path)[:len(*path)-1]
 	}
 }
 
@@ -265,7 +273,7 @@ func FreeTexts(a *Assessment, fn func(path []string, f *Field, text *string)) {
 				if t == "" {
 					continue
 				}
-				fn(append(path[:len(path):len(path)], tag), f, &t)
+				fn(append(path, tag), f, &t)
 				if t == "" {
 					delete(m, tag)
 				} else {
@@ -385,6 +393,11 @@ func principleOf(o any, key string, create bool) any {
 		if a.Principles == nil {
 			a.Principles = map[string]*Response{}
 		}
+		// The catalogue's own string is the map's key, not the one read
+		// from a file, which would keep the whole file alive.
+		if i := slices.Index(principleKeys, key); i >= 0 {
+			key = principleKeys[i]
+		}
 		r = &Response{}
 		a.Principles[key] = r
 	}
@@ -425,4 +438,27 @@ func helpKeys() []string {
 	}
 	add(Format)
 	return keys
+}
+
+// Detach copies every string of a, so that a kept assessment holds only its
+// own text and not the whole file it was read from (values read from a
+// file are parts of the file's text).
+func Detach(a *Assessment) {
+	Walk(Format, a, func(_ []string, f *Field, owner any) {
+		switch f.Kind {
+		case KindText, KindChoice, KindDate, KindMonth:
+			t := f.Text(owner)
+			*t = strings.Clone(*t)
+		case KindTags:
+			for i, t := range *f.TagList(owner) {
+				(*f.TagList(owner))[i] = strings.Clone(t)
+			}
+		case KindLabels:
+			m := *f.Labels(owner)
+			for k, v := range m {
+				delete(m, k)
+				m[strings.Clone(k)] = strings.Clone(v)
+			}
+		}
+	})
 }

@@ -229,9 +229,17 @@ func principleStats(p assessment.Principle, subs []Input, by []string) Principle
 
 		// A tag written twice in one submission is still one submission
 		// raising it: the count is of voices, not of words. A file has a
-		// few tags, so looking back beats a map per file.
+		// few tags, where looking back beats a map; a long list gets one.
+		var once map[string]bool
+		if len(resp.Themes) > 16 {
+			once = make(map[string]bool, len(resp.Themes))
+		}
 		for j, tag := range resp.Themes {
-			if tag != "" && !slices.Contains(resp.Themes[:j], tag) {
+			first := once == nil && !slices.Contains(resp.Themes[:j], tag) || once != nil && !once[tag]
+			if once != nil {
+				once[tag] = true
+			}
+			if tag != "" && first {
 				raised[tag]++
 				if l := sub.Assessment.ThemeLabels[tag]; l != "" && labels[tag] == "" {
 					labels[tag] = l // the first submission's words for its own theme

@@ -314,7 +314,7 @@ func Withhold(a *assessment.Assessment) []Withheld {
 		if kind == "" {
 			return
 		}
-		out = append(out, Withheld{Path: path, Kind: kind})
+		out = append(out, Withheld{Path: slices.Clone(path), Kind: kind})
 		if f == assessment.FieldOrganisation || f.Kind == assessment.KindLabels {
 			*t = ""
 			return

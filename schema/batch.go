@@ -128,6 +128,7 @@ func checkOne(path string, i int, opt BatchOptions) (FileResult, *submission) {
 		return res, nil
 	}
 	if opt.Keep {
+		assessment.Detach(a) // keep the answers, not the whole file
 		res.Assessment = a
 	}
 	if a.Status != assessment.StatusFinal {

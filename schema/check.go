@@ -128,6 +128,7 @@ type checker struct {
 	final     bool // status: final
 	scope     string
 	today     string
+	lines     *lines // made when a position inside text is needed
 }
 
 func (c *checker) add(n *yaml.Node, sev Severity, rule, format string, args ...any) {
@@ -621,7 +622,10 @@ func (c *checker) personal(n *yaml.Node, s string) {
 	if kind == "" {
 		return
 	}
-	line, col := textPos(c.data, n, offset)
+	if c.lines == nil {
+		c.lines = &lines{data: c.data}
+	}
+	line, col := c.lines.textPos(n, offset)
 	c.addAt(line, col, Warning, RulePersonalData, "this looks like %s: reports are published, so remove anything that identifies a person", kind)
 }
 

@@ -441,6 +441,9 @@ func (p *fastParser) flowList(i, start int) (*yaml.Node, bool) {
 		return s, true
 	}
 	offset := start + 1
+	// Columns are counted on from the last item, not from the line's
+	// start: a list of thousands of items is read in one pass.
+	column, counted := col(text, offset), offset
 	for _, item := range strings.Split(inner, ",") {
 		lead := len(item) - len(strings.TrimLeft(item, " "))
 		v := strings.TrimRight(item[lead:], " ")
@@ -454,7 +457,9 @@ func (p *fastParser) flowList(i, start int) (*yaml.Node, bool) {
 		if tag == "" {
 			return nil, false
 		}
-		s.Content = append(s.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: value, Line: i + 1, Column: col(text, offset+lead)})
+		column += utf8.RuneCountInString(text[counted : offset+lead])
+		counted = offset + lead
+		s.Content = append(s.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: value, Line: i + 1, Column: column})
 		offset += len(item) + 1
 	}
 	return s, true

@@ -324,10 +324,57 @@ func editDistance(a, b string) int {
 	return prev[len(b)]
 }
 
+// lines indexes a file's lines, made once a file and only when a finding
+// needs a position inside text: each lookup is then cheap, however long the
+// file.
+type lines struct {
+	data   []byte
+	starts []int // byte offset of each line, from line 1
+}
+
+func (l *lines) at(line int) []byte {
+	if l.starts == nil {
+		l.starts = append(l.starts, 0)
+		for i, c := range l.data {
+			if c == '\n' {
+				l.starts = append(l.starts, i+1)
+			}
+		}
+	}
+	if line < 1 || line > len(l.starts) {
+		return nil
+	}
+	b := l.data[l.starts[line-1]:]
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		b = b[:i]
+	}
+	return b
+}
+
+// indent counts the spaces that start a line; blank says whether the line
+// holds nothing else.
+func (l *lines) indent(line int) (spaces int, blank bool) {
+	b := l.at(line)
+	for spaces < len(b) && b[spaces] == ' ' {
+		spaces++
+	}
+	return spaces, spaces == len(bytes.TrimRight(b, "\r"))
+}
+
+// from returns a line from rune column col on.
+func (l *lines) from(line, col int) string {
+	s := string(l.at(line))
+	for c := 1; c < col && s != ""; c++ {
+		_, size := utf8.DecodeRuneInString(s)
+		s = s[size:]
+	}
+	return s
+}
+
 // textPos returns the line and column of the byte at offset inside the
 // text of the scalar n. It is exact for literal blocks (|) and one-line
 // values, and the start of the value otherwise.
-func textPos(data []byte, n *yaml.Node, offset int) (line, col int) {
+func (l *lines) textPos(n *yaml.Node, offset int) (line, col int) {
 	if n.Kind != yaml.ScalarNode || offset < 0 || offset > len(n.Value) {
 		return n.Line, n.Column
 	}
@@ -336,15 +383,18 @@ func textPos(data []byte, n *yaml.Node, offset int) (line, col int) {
 	runes := utf8.RuneCountInString(before[lineStart:])
 	switch {
 	case n.Style&yaml.LiteralStyle != 0:
-		// The block's indentation is its first line's; spaces beyond it
-		// are part of the text, and counted in runes already.
-		first := n.Line + 1
-		for first < n.Line+1+strings.Count(n.Value, "\n") && lineIndent(data, first) == lineLength(data, first) {
-			first++ // empty lines before the text
+		// The block's indentation is its first line's that holds text;
+		// spaces beyond it are part of the text, and counted in runes
+		// already.
+		first, last := n.Line+1, n.Line+1+strings.Count(n.Value, "\n")
+		indent, blank := l.indent(first)
+		for first < last && blank {
+			first++
+			indent, blank = l.indent(first)
 		}
 		line = n.Line + 1 + strings.Count(before, "\n")
-		return line, lineIndent(data, first) + runes + 1
-	case n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 && !strings.HasPrefix(lineFrom(data, n.Line, n.Column+1), before):
+		return line, indent + runes + 1
+	case n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 && !strings.HasPrefix(l.from(n.Line, n.Column+1), before):
 		return n.Line, n.Column // an escape before it: columns in the file and the text differ
 	case !strings.Contains(n.Value, "\n"):
 		col = n.Column + runes
@@ -354,40 +404,4 @@ func textPos(data []byte, n *yaml.Node, offset int) (line, col int) {
 		return n.Line, col
 	}
 	return n.Line, n.Column
-}
-
-func lineAt(data []byte, line int) []byte {
-	for n := 1; n < line; n++ {
-		i := bytes.IndexByte(data, '\n')
-		if i < 0 {
-			return nil
-		}
-		data = data[i+1:]
-	}
-	if i := bytes.IndexByte(data, '\n'); i >= 0 {
-		data = data[:i]
-	}
-	return data
-}
-
-func lineFrom(data []byte, line, col int) string {
-	s := string(lineAt(data, line))
-	for c := 1; c < col && s != ""; c++ {
-		_, size := utf8.DecodeRuneInString(s)
-		s = s[size:]
-	}
-	return s
-}
-
-func lineLength(data []byte, line int) int {
-	return len(lineAt(data, line))
-}
-
-func lineIndent(data []byte, line int) int {
-	l := lineAt(data, line)
-	spaces := 0
-	for spaces < len(l) && l[spaces] == ' ' {
-		spaces++
-	}
-	return spaces
 }

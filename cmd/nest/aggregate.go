@@ -93,7 +93,8 @@ func runAggregate(s *streams, o *aggregateOptions, args []string) error {
 	epoch, _ := sourceDate(s) // read, and found good, by today above
 	opt := report.Options{Level: choice.Level, Region: choice.Region, Year: choice.Year, Title: o.title, MaxQuotes: o.maxQuotes, LeftOut: choice.LeftOut}
 	opt.Date = report.Date(o.date, epoch, choice.Inputs, choice.Year)
-	rep := report.Aggregate(choice.Inputs, opt)
+	rep, n := report.Aggregate(choice.Inputs, opt), len(choice.Inputs)
+	choice.Inputs = nil // the report holds what it needs: free the rest before laying it out
 	var buf bytes.Buffer
 	if o.format == "json" {
 		err = report.WriteJSON(&buf, rep)
@@ -106,6 +107,6 @@ func runAggregate(s *streams, o *aggregateOptions, args []string) error {
 	if err := writeOut(s, out, buf.Bytes()); err != nil || out == "" || out == files.Stdin {
 		return err
 	}
-	sayf(s.Err, "wrote %s: %s report for %d, from %s\n", out, opt.Level, opt.Year, text.Plural(len(choice.Inputs), "self-assessment"))
+	sayf(s.Err, "wrote %s: %s report for %d, from %s\n", out, opt.Level, opt.Year, text.Plural(n, "self-assessment"))
 	return nil
 }

@@ -39,9 +39,11 @@ func gather(s *streams, args []string, rules report.Rules) (choice *report.Choic
 		sayf(s.Err, "%s: warning: the file's name is withheld from the report: it looks like personal data [%s]\n", names[i], schema.RulePersonalData)
 	}
 	cands := make([]report.Candidate, len(results))
+	personal := map[string]bool{} // files the personal-data rule warned of
 	for i, r := range results {
 		cands[i] = report.Candidate{Path: r.File, Name: shown[i], Assessment: r.Assessment, HasErrors: !r.Valid()}
 		for _, f := range r.Findings {
+			personal[r.File] = personal[r.File] || f.Rule == schema.RulePersonalData
 			if f.Severity == schema.Error {
 				sayf(s.Err, "%s\n", f)
 				cands[i].Duplicate = cands[i].Duplicate || f.Rule == schema.RuleDuplicate
@@ -60,7 +62,12 @@ func gather(s *streams, args []string, rules report.Rules) (choice *report.Choic
 	for _, note := range choice.Notes() {
 		sayf(s.Err, "nest: %s\n", note)
 	}
+	// Withhold scans what the rule scanned, walking the same table: only
+	// the files the rule warned of need the second look.
 	for _, in := range choice.Inputs {
+		if !personal[in.Path] {
+			continue
+		}
 		if w := report.Withhold(in.Assessment); len(w) > 0 {
 			sayf(s.Err, "%s: warning: %s withheld from the report: it looks like personal data (nest validate %s shows where) [%s]\n", in.Path, text.Plural(len(w), "text"), in.Path, schema.RulePersonalData)
 		}
