@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"bytes"
+	"regexp"
 	"maps"
 	"slices"
 	"strconv"
@@ -118,10 +119,35 @@ func strNode(s string) *yaml.Node {
 		s = blockText(s)
 	}
 	n := scalar("!!str", s)
-	if strings.Contains(s, "\n") {
+	switch {
+	case strings.Contains(s, "\n"):
 		n.Style = yaml.LiteralStyle
+	case yaml11Special(s):
+		n.Style = yaml.DoubleQuotedStyle
 	}
 	return n
+}
+
+// YAML 1.1, which Python's, Ruby's and many editors' readers still follow,
+// takes more plain words for something other than text than YAML 1.2 does:
+// yes, no, on, off, y and n are true or false, 12:30 is the number 750, and
+// = cannot be read at all. yaml.v3 quotes what 1.2 would misread; these are
+// quoted too, so every reader gets the text back.
+var (
+	yaml11Bool  = regexp.MustCompile(`^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$`)
+	yaml11Int   = regexp.MustCompile(`^[-+]?(?:0b[0-1_]+|0[0-7_]+|(?:0|[1-9][0-9_]*)|0x[0-9a-fA-F_]+|[1-9][0-9_]*(?::[0-5]?[0-9])+)$`)
+	yaml11Float = regexp.MustCompile(`^(?:[-+]?(?:[0-9][0-9_]*)?\.[0-9.]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$`)
+	yaml11Null  = regexp.MustCompile(`^(?:~|null|Null|NULL)$`)
+)
+
+func yaml11Special(s string) bool {
+	switch {
+	case s == "=" || s == "<<":
+		return true
+	case s == "" || len(s) > 40: // nothing longer is special
+		return false
+	}
+	return yaml11Bool.MatchString(s) || yaml11Int.MatchString(s) || yaml11Float.MatchString(s) || yaml11Null.MatchString(s)
 }
 
 // blockText readies text of several lines for a | block, which cannot hold
