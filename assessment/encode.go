@@ -206,3 +206,117 @@ func flowList(items []string) *yaml.Node {
 	}
 	return l
 }
+
+// MarshalOver writes a as Marshal does, but over previous, the file as it
+// was, so that what people wrote around the answers stays: comments above,
+// beside and below keys (a coordinator's "# agreed at board 12 Sept", the
+// help of a nest init template), keys left empty on purpose, and values
+// unchanged as they were written. Answers that changed are replaced, new
+// ones added in the format's order, and ones that were removed are removed
+// (an emptied key that carries a comment stays, empty). previous must be a
+// valid NEST file; when it cannot be read, a is written as Marshal does.
+func MarshalOver(previous []byte, a *Assessment) ([]byte, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(previous, &doc); err != nil || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
+		return Marshal(a)
+	}
+	fresh := &yaml.Node{Kind: yaml.MappingNode}
+	encodeFields(fresh, Format, a)
+	mergeMapping(doc.Content[0], fresh)
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(&doc); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// mergeMapping makes the mapping old say what fresh says, keeping old's
+// comments and the order of its keys; keys new to it go where the format
+// puts them.
+func mergeMapping(old, fresh *yaml.Node) {
+	for i := 0; i+1 < len(fresh.Content); i += 2 {
+		k, v := fresh.Content[i], fresh.Content[i+1]
+		if j := keyIndex(old, k.Value); j >= 0 {
+			old.Content[j+1] = mergeValue(old.Content[j+1], v)
+			continue
+		}
+		// After the last key of old that comes before it in fresh.
+		at := 0
+		for p := i - 2; p >= 0; p -= 2 {
+			if j := keyIndex(old, fresh.Content[p].Value); j >= 0 {
+				at = j + 2
+				break
+			}
+		}
+		old.Content = slices.Insert(old.Content, at, k, v)
+	}
+	// Keys fresh no longer has: gone, unless a comment holds them.
+	kept := old.Content[:0]
+	for i := 0; i+1 < len(old.Content); i += 2 {
+		k, v := old.Content[i], old.Content[i+1]
+		if keyIndex(fresh, k.Value) < 0 {
+			if !commented(k) && !commented(v) {
+				continue
+			}
+			if v.Kind != yaml.ScalarNode || v.Tag != "!!null" {
+				v = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", HeadComment: v.HeadComment, LineComment: v.LineComment, FootComment: v.FootComment}
+			}
+		}
+		kept = append(kept, k, v)
+	}
+	old.Content = kept
+	if len(old.Content) > 0 {
+		old.Style &^= yaml.FlowStyle // {} that now has keys
+	}
+}
+
+// mergeValue is the node to write for a key whose value was old and is
+// now fresh: old itself when nothing changed, else fresh with old's
+// comments.
+func mergeValue(old, fresh *yaml.Node) *yaml.Node {
+	switch {
+	case old.Kind == yaml.MappingNode && fresh.Kind == yaml.MappingNode:
+		mergeMapping(old, fresh)
+		return old
+	case old.Kind == yaml.SequenceNode && fresh.Kind == yaml.SequenceNode && fresh.Style&yaml.FlowStyle == 0:
+		for i, item := range fresh.Content {
+			if i < len(old.Content) {
+				old.Content[i] = mergeValue(old.Content[i], item)
+			} else {
+				old.Content = append(old.Content, item)
+			}
+		}
+		old.Content = old.Content[:len(fresh.Content)]
+		return old
+	case old.Kind == yaml.ScalarNode && fresh.Kind == yaml.ScalarNode && sameScalar(old, fresh):
+		return old // as it was written: quotes, block style and all
+	}
+	fresh.HeadComment, fresh.LineComment, fresh.FootComment = old.HeadComment, old.LineComment, old.FootComment
+	return fresh
+}
+
+// sameScalar reports whether two scalars say the same thing.
+func sameScalar(a, b *yaml.Node) bool {
+	if a.Value != b.Value {
+		return false
+	}
+	return a.Tag == b.Tag || a.ShortTag() == b.ShortTag()
+}
+
+func keyIndex(m *yaml.Node, key string) int {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return i
+		}
+	}
+	return -1
+}
+
+func commented(n *yaml.Node) bool {
+	return n.HeadComment != "" || n.LineComment != "" || n.FootComment != ""
+}
