@@ -2,8 +2,8 @@ package assessment
 
 import (
 	"bytes"
-	"regexp"
 	"maps"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"

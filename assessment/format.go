@@ -63,13 +63,13 @@ type Field struct {
 	parent *Field
 	// The accessors: one is set, by Kind. Each takes the value that holds
 	// the field (*Assessment, *Service, *Voices, *Response, *Action, *Quote).
-	str   func(owner any) *string
-	num   func(owner any) *int
-	flag  func(owner any) *bool
-	tags  func(owner any) *[]string
-	group func(owner any, create bool) any
-	list  *listAccess
-	entry func(owner any, key string, create bool) any
+	str    func(owner any) *string
+	num    func(owner any) *int
+	flag   func(owner any) *bool
+	tags   func(owner any) *[]string
+	group  func(owner any, create bool) any
+	list   *listAccess
+	entry  func(owner any, key string, create bool) any
 	labels func(owner any) *map[string]string
 	// child marks a voices group that is children's own voice.
 	child bool
