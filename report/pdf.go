@@ -9,10 +9,8 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/nest-nyth/nest/assessment"
+	"github.com/nest-nyth/nest/internal/fonts"
 	"github.com/nest-nyth/nest/internal/text"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/goregular"
 )
 
 // Page layout, in millimetres on A4.
@@ -21,7 +19,7 @@ const (
 	margin       = 20.0
 	textW        = pageW - 2*margin
 	lineH        = 5.2
-	font         = "go" // Go fonts: Latin Extended-A, so ŵ and ŷ print and extract
+	font         = fonts.Family // Noto Sans, embedded: Welsh letters print and extract
 )
 
 // Colours of the levels, light enough for black text on them, the first
@@ -47,11 +45,13 @@ func WritePDF(w io.Writer, r *Report, o Options) error {
 	if max == 0 {
 		max = DefaultMaxQuotes
 	}
+	r = printable(r) // nothing the font cannot draw reaches fpdf
 	p := &pdf{f: fpdf.New("P", "mm", "A4", ""), r: r, max: max}
 	f := p.f
-	f.AddUTF8FontFromBytes(font, "", goregular.TTF)
-	f.AddUTF8FontFromBytes(font, "B", gobold.TTF)
-	f.AddUTF8FontFromBytes(font, "I", goitalic.TTF)
+	f.AddUTF8FontFromBytes(font, "", fonts.Regular)
+	f.AddUTF8FontFromBytes(font, "B", fonts.Bold)
+	f.AddUTF8FontFromBytes(font, "I", fonts.Italic)
+	f.AddUTF8FontFromBytes(font, "BI", fonts.BoldItalic)
 	f.SetCreationDate(date)
 	f.SetModificationDate(date)
 	f.SetCatalogSort(true)

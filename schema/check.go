@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/nest-nyth/nest/assessment"
+	"github.com/nest-nyth/nest/internal/fonts"
 	"github.com/nest-nyth/nest/internal/text"
 	"go.yaml.in/yaml/v3"
 )
@@ -317,6 +318,7 @@ func (c *checker) value(k, v *yaml.Node, f *assessment.Field, owner any) {
 		*f.Text(owner) = s
 		if f.FreeText && s != "" {
 			c.personal(v, s)
+			c.printable(v, s)
 		}
 	case assessment.KindChoice:
 		*f.Text(owner) = c.str(v, f.Key)
@@ -380,6 +382,7 @@ func (c *checker) value(k, v *yaml.Node, f *assessment.Field, owner any) {
 				if l := c.str(label, f.Key+" "+t); l != "" {
 					m[t] = l
 					c.personal(label, l)
+					c.printable(label, l)
 				}
 			} else {
 				c.add(tag, Error, RuleType, "each tag in %s should be text, not %s", f.Key, describe(tag))
@@ -627,6 +630,28 @@ func (c *checker) personal(n *yaml.Node, s string) {
 	}
 	line, col := c.lines.textPos(n, offset)
 	c.addAt(line, col, Warning, RulePersonalData, "this looks like %s: reports are published, so remove anything that identifies a person", kind)
+}
+
+// printable warns when the text of n has characters the PDF report's font
+// cannot draw, at the first of them.
+func (c *checker) printable(n *yaml.Node, s string) {
+	missing := fonts.Missing(s)
+	if len(missing) == 0 {
+		return
+	}
+	var names []string
+	for _, r := range missing[:min(len(missing), 3)] {
+		names = append(names, fmt.Sprintf("%s (U+%04X)", text.Safe(string(r)), r))
+	}
+	if len(missing) > 3 {
+		names = append(names, "...")
+	}
+	if c.lines == nil {
+		c.lines = &lines{data: c.data}
+	}
+	line, col := c.lines.textPos(n, strings.IndexRune(s, missing[0]))
+	c.addAt(line, col, Warning, RuleUnprintable, "%s cannot be printed in the PDF report, which shows %s there; the HTML, CSV and JSON keep it as written",
+		strings.Join(names, ", "), string(fonts.Report().Placeholder()))
 }
 
 // principle checks what a principle's answers need together: a rating or

@@ -44,7 +44,7 @@ func gather(s *streams, args []string, rules report.Rules) (choice *report.Choic
 		cands[i] = report.Candidate{Path: r.File, Name: shown[i], Assessment: r.Assessment, HasErrors: !r.Valid()}
 		for _, f := range r.Findings {
 			personal[r.File] = personal[r.File] || f.Rule == schema.RulePersonalData
-			if f.Severity == schema.Error {
+			if f.Severity == schema.Error || f.Rule == schema.RuleUnprintable {
 				sayf(s.Err, "%s\n", f)
 				cands[i].Duplicate = cands[i].Duplicate || f.Rule == schema.RuleDuplicate
 			}

@@ -96,9 +96,9 @@ func Runes(s string) float64 { return float64(utf8.RuneCountInString(s)) }
 // reorder or hide text are shown as escapes (\n, \x1b, \u202e) instead of
 // acting. Everything else is kept, Welsh letters included.
 func Safe(s string) string {
-	clean := true
+	clean := utf8.ValidString(s)
 	for _, r := range s {
-		if unsafeRune(r) {
+		if !clean || unsafeRune(r) {
 			clean = false
 			break
 		}
@@ -139,8 +139,6 @@ func unsafeRune(r rune) bool {
 	case r == 0x2028, r == 0x2029: // line and paragraph separators
 		return true
 	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f, r == 0x061c: // bidirectional controls
-		return true
-	case r == utf8.RuneError:
 		return true
 	}
 	return false
