@@ -56,6 +56,10 @@ type Field struct {
 	FreeText bool
 	// Choices are the allowed words of a Choice.
 	Choices func() []Choice
+	// Max is how many items a Tags, List or Labels field may hold: far more
+	// than any assessment needs, so that a file that holds more is a
+	// mistake or an attack, and every count stays small.
+	Max int
 	// Fields are the keys of a Group, of each item of a List, and of each
 	// principle of Principles.
 	Fields []*Field
@@ -83,7 +87,7 @@ var (
 	FieldOrganisation = &Field{Key: "organisation", Kind: KindText, Required: true, FreeText: true, str: strOf(func(a *Assessment) *string { return &a.Organisation })}
 	FieldService      = &Field{Key: "service", Kind: KindGroup, group: serviceOf, Fields: []*Field{
 		{Key: "sector", Kind: KindChoice, Required: true, Choices: func() []Choice { return Sectors }, str: strOf(func(s *Service) *string { return &s.Sector })},
-		{Key: "funding", Kind: KindTags, tags: tagsOf(func(s *Service) *[]string { return &s.Funding })},
+		{Key: "funding", Kind: KindTags, Max: 20, tags: tagsOf(func(s *Service) *[]string { return &s.Funding })},
 	}}
 	FieldYear      = &Field{Key: "year", Kind: KindYear, Required: true, num: numOf(func(a *Assessment) *int { return &a.Year })}
 	FieldSubmitted = &Field{Key: "submitted", Kind: KindDate, str: strOf(func(a *Assessment) *string { return &a.Submitted })}
@@ -110,20 +114,20 @@ var (
 	FieldRating   = &Field{Key: "rating", Kind: KindRating, num: numOf(func(r *Response) *int { return &r.Rating })}
 	FieldNotRated = &Field{Key: "not_rated", Kind: KindText, FreeText: true, str: strOf(func(r *Response) *string { return &r.NotRated })}
 	FieldTarget   = &Field{Key: "target", Kind: KindRating, num: numOf(func(r *Response) *int { return &r.Target })}
-	FieldActions  = &Field{Key: "actions", Kind: KindList, list: listOf(func(r *Response) *[]Action { return &r.Actions }), Fields: []*Field{
+	FieldActions  = &Field{Key: "actions", Kind: KindList, Max: 100, list: listOf(func(r *Response) *[]Action { return &r.Actions }), Fields: []*Field{
 		{Key: "action", Kind: KindText, Required: true, FreeText: true, str: strOf(func(a *Action) *string { return &a.Action })},
 		{Key: "owner", Kind: KindText, FreeText: true, str: strOf(func(a *Action) *string { return &a.Owner })},
 		{Key: "due", Kind: KindMonth, str: strOf(func(a *Action) *string { return &a.Due })},
 	}}
-	FieldThemes   = &Field{Key: "themes", Kind: KindTags, tags: tagsOf(func(r *Response) *[]string { return &r.Themes })}
-	FieldFeedback = &Field{Key: "feedback", Kind: KindList, list: listOf(func(r *Response) *[]Quote { return &r.Feedback }), Fields: []*Field{
+	FieldThemes   = &Field{Key: "themes", Kind: KindTags, Max: 50, tags: tagsOf(func(r *Response) *[]string { return &r.Themes })}
+	FieldFeedback = &Field{Key: "feedback", Kind: KindList, Max: 100, list: listOf(func(r *Response) *[]Quote { return &r.Feedback }), Fields: []*Field{
 		{Key: "quote", Kind: KindText, Required: true, FreeText: true, str: strOf(func(q *Quote) *string { return &q.Quote })},
 		{Key: "from", Kind: KindChoice, Required: true, Choices: func() []Choice { return Sources }, str: strOf(func(q *Quote) *string { return &q.From })},
 	}}
 
 	// FieldThemeLabels names a file's own themes as the person wrote them:
 	// the tag ty-teulu is "Tŷ Teulu".
-	FieldThemeLabels = &Field{Key: "theme_labels", Kind: KindLabels, FreeText: true, labels: func(o any) *map[string]string { return &o.(*Assessment).ThemeLabels }}
+	FieldThemeLabels = &Field{Key: "theme_labels", Kind: KindLabels, FreeText: true, Max: 300, labels: func(o any) *map[string]string { return &o.(*Assessment).ThemeLabels }}
 
 	// Format is the whole table: the top-level keys, in order.
 	Format = []*Field{

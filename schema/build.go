@@ -55,14 +55,14 @@ func property(f *assessment.Field) obj {
 	case assessment.KindBool:
 		return append(o, nullable("boolean"))
 	case assessment.KindTags:
-		return append(o, nullable("array"), member{"items", obj{{"type", "string"}, {"pattern", kebabPattern}}})
+		return append(o, nullable("array"), member{"maxItems", f.Max}, member{"items", obj{{"type", "string"}, {"pattern", kebabPattern}}})
 	case assessment.KindLabels:
-		return append(o, nullable("object"), member{"propertyNames", obj{{"pattern", kebabPattern}}},
+		return append(o, nullable("object"), member{"maxProperties", f.Max}, member{"propertyNames", obj{{"pattern", kebabPattern}}},
 			member{"additionalProperties", obj{{"type", []string{"string", "null"}}}})
 	case assessment.KindGroup:
 		return append(o, nullable("object"), member{"additionalProperties", false}, member{"properties", properties(f.Fields)})
 	case assessment.KindList:
-		return append(o, nullable("array"), member{"items", obj{
+		return append(o, nullable("array"), member{"maxItems", f.Max}, member{"items", obj{
 			{"type", "object"},
 			{"additionalProperties", false},
 			{"required", required(f.Fields)},

@@ -296,6 +296,14 @@ func (c *checker) fields(n, at *yaml.Node, fs []*assessment.Field, owner any, wh
 
 // value decodes one key's value into owner and checks it.
 func (c *checker) value(k, v *yaml.Node, f *assessment.Field, owner any) {
+	if f.Max > 0 && (v.Kind == yaml.SequenceNode && len(v.Content) > f.Max || v.Kind == yaml.MappingNode && len(v.Content) > 2*f.Max) {
+		n := len(v.Content)
+		if v.Kind == yaml.MappingNode {
+			n /= 2
+		}
+		c.add(k, Error, RuleTooMany, "%s holds %d items, more than the %d a self-assessment may have: keep the ones that matter most", f.Key, n, f.Max)
+		return // not read further: nothing so long is worth the time
+	}
 	switch f.Kind {
 	case assessment.KindVersion:
 		n := c.integer(v, f.Key+" (the format version)")

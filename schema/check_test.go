@@ -234,3 +234,13 @@ func TestSubmittedAfterToday(t *testing.T) {
 		t.Errorf("with today 2025-01-15: %v", r.Findings)
 	}
 }
+
+// A list far longer than any assessment needs is refused at once, without
+// reading its items.
+func TestTooMany(t *testing.T) {
+	in := strings.Replace(base, "    themes: [staff-retention]", "    themes: ["+strings.Repeat("waiting-lists, ", 60)+"staff-retention]", 1)
+	got := findings("f.yaml", in)
+	if len(got) != 1 || !strings.Contains(got[0], "themes holds 61 items, more than the 50 a self-assessment may have") || !strings.Contains(got[0], "[too-many]") {
+		t.Errorf("got %v", got)
+	}
+}

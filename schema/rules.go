@@ -41,6 +41,7 @@ const (
 	RuleDateFormat    = "date-format"
 	RuleDateRange     = "date-range"
 	RuleTagFormat     = "tag-format"
+	RuleTooMany       = "too-many"
 	RuleServiceScope  = "service-scope"
 	RuleFinal         = "final-incomplete"
 	RuleNotRated      = "not-rated"
@@ -74,6 +75,7 @@ var Rules = []Rule{
 	{RuleDateFormat, Error, "A date is not YYYY-MM-DD (submitted) or YYYY-MM (due), or is not a real date.", true},
 	{RuleDateRange, Error, "The date submitted is after today, or far from the assessment year (more than a year before or after it).", false},
 	{RuleTagFormat, Error, "A theme or funding tag is not lowercase words joined by hyphens.", true},
+	{RuleTooMany, Error, "A list holds more items than a self-assessment may have: 50 themes per principle, 100 actions or quotes, 20 funding tags, 300 theme labels.", true},
 	{RuleServiceScope, Error, "A service: group is needed exactly when the scope is service.", true},
 	{RuleFinal, Error, "A final file lacks a principle or the date submitted.", true},
 	{RuleNotRated, Error, "A principle needs a rating or a reason in not_rated, not both; a draft without either gets a warning.", true},

@@ -114,3 +114,59 @@ func TestInitRace(t *testing.T) {
 		t.Errorf("%d runs reported writing the file, want 1", won)
 	}
 }
+
+// The same files give the same report bytes however their paths are typed
+// (relative, absolute, ./ and ..) and in whatever order nested folders are
+// named; same-named files in two folders are told apart without the rest
+// of their paths; an emoji in a file's name is no trouble.
+func TestReportBytesDoNotDependOnPaths(t *testing.T) {
+	root := t.TempDir()
+	for _, dir := range []string{"a", "b", filepath.Join("a", "inner")} {
+		if err := os.MkdirAll(filepath.Join(root, dir), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	copyExample := func(example, to string) {
+		data, err := os.ReadFile(filepath.Join("..", "..", "examples", "2024", "regions", example))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(root, to), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	copyExample("gwent.yaml", "a/region 🙂.yaml")
+	copyExample("powys.yaml", "b/region 🙂.yaml")
+	copyExample("north-wales.yaml", "a/inner/north-wales.yaml")
+	t.Chdir(root)
+	var reports [][]byte
+	for i, args := range [][]string{
+		{"a", "b"},
+		{filepath.Join(root, "b"), filepath.Join(root, "a")},
+		{"./a/", "a/inner", "b/../b"},
+		{"a/inner", "a", "b"},
+	} {
+		out := filepath.Join(t.TempDir(), "r.json")
+		code, _, stderr := nest(t, "", nil, append([]string{"aggregate", "--format", "json", "-o", out, "--date", "2024-11-30"}, args...)...)
+		if code != exitOK {
+			t.Fatalf("%v: exit %d\n%s", args, code, stderr)
+		}
+		data, _ := os.ReadFile(out)
+		reports = append(reports, data)
+		if i > 0 && !bytes.Equal(data, reports[0]) {
+			t.Errorf("%v gives other bytes than %v", args, [][]string{{"a", "b"}})
+		}
+		pdf := filepath.Join(t.TempDir(), "r.pdf")
+		if code, _, stderr := nest(t, "", nil, append([]string{"aggregate", "-o", pdf}, args...)...); code != exitOK {
+			t.Fatalf("%v to PDF: exit %d\n%s", args, code, stderr)
+		}
+	}
+	for _, want := range []string{`"file": "a/region 🙂.yaml"`, `"file": "b/region 🙂.yaml"`, `"file": "inner/north-wales.yaml"`} {
+		if !bytes.Contains(reports[0], []byte(want)) {
+			t.Errorf("the JSON lacks %s", want)
+		}
+	}
+	if bytes.Contains(reports[0], []byte(root)) {
+		t.Error("the report names the folders above the ones given")
+	}
+}

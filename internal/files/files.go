@@ -55,7 +55,11 @@ var ErrNotRegular = errors.New("not a regular file (a named pipe, socket or devi
 // problems name each path that could not be used.
 func Find(paths []string) (found []File, problems []Problem) {
 	f := finder{seen: map[string]bool{}, walked: map[string]bool{}}
-	var args []string
+	type arg struct {
+		path  string
+		depth int
+	}
+	var args []arg
 	for _, p := range paths {
 		switch {
 		case p == Stdin:
@@ -64,11 +68,12 @@ func Find(paths []string) (found []File, problems []Problem) {
 		default:
 			p = filepath.Clean(p)
 		}
-		args = append(args, p)
+		args = append(args, arg{p, depth(p)})
 	}
 	// Outer folders first, so that nested ones find their files taken.
-	slices.SortStableFunc(args, func(a, b string) int { return depth(a) - depth(b) })
-	for _, p := range args {
+	slices.SortStableFunc(args, func(a, b arg) int { return a.depth - b.depth })
+	for _, a := range args {
+		p := a.path
 		if p == Stdin {
 			f.add(File{p, p}, p)
 			continue

@@ -2,6 +2,7 @@ package files
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -232,5 +233,28 @@ func TestStaleTemporariesAndLongNames(t *testing.T) {
 		if err := WriteAtomic(filepath.Join(dir, name), []byte("r"), 0o644); err != nil {
 			t.Errorf("a name of %d bytes: %v", len(name), err)
 		}
+	}
+}
+
+// BenchmarkFindManyArguments finds files named one by one on the command
+// line, as a shell's * gives them.
+func BenchmarkFindManyArguments(b *testing.B) {
+	dir := b.TempDir()
+	var all []string
+	for i := range 16000 {
+		p := filepath.Join(dir, fmt.Sprintf("s%05d.yaml", i))
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		all = append(all, p)
+	}
+	for _, n := range []int{8000, 16000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for b.Loop() {
+				if found, _ := Find(all[:n]); len(found) != n {
+					b.Fatal(len(found))
+				}
+			}
+		})
 	}
 }
