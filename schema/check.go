@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/nest-nyth/nest/assessment"
 	"github.com/nest-nyth/nest/internal/fonts"
@@ -327,6 +328,7 @@ func (c *checker) value(k, v *yaml.Node, f *assessment.Field, owner any) {
 		if f.FreeText && s != "" {
 			c.personal(v, s)
 			c.printable(v, s)
+			c.commentInText(v, f)
 		}
 	case assessment.KindChoice:
 		*f.Text(owner) = c.str(v, f.Key)
@@ -638,6 +640,27 @@ func (c *checker) personal(n *yaml.Node, s string) {
 	}
 	line, col := c.lines.textPos(n, offset)
 	c.addAt(line, col, Warning, RulePersonalData, "this looks like %s: reports are published, so remove anything that identifies a person", kind)
+}
+
+// commentInText warns when a comment follows a plain one-line text on its
+// line: in YAML, " #" starts a comment, so "We were ranked #1 in Wales" is
+// read as "We were ranked", and nothing else would say so.
+func (c *checker) commentInText(n *yaml.Node, f *assessment.Field) {
+	if n.Style != 0 || n.LineComment == "" || strings.Contains(n.Value, "\n") {
+		return
+	}
+	if c.lines == nil {
+		c.lines = &lines{data: c.data}
+	}
+	line := string(c.lines.at(n.Line))
+	col := n.Column
+	if i := strings.Index(line, n.Value); i >= 0 {
+		if j := strings.Index(line[i+len(n.Value):], "#"); j >= 0 {
+			col = utf8.RuneCountInString(line[:i+len(n.Value)+j]) + 1
+		}
+	}
+	c.addAt(n.Line, col, Warning, RuleCommentInText, "%s is read as %q: the rest of the line, from #, is a comment in YAML; put the whole text in quotes, or write it as a | block",
+		f.Key, text.Short(n.Value))
 }
 
 // printable warns when the text of n has characters the PDF report's font

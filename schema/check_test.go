@@ -244,3 +244,25 @@ func TestTooMany(t *testing.T) {
 		t.Errorf("got %v", got)
 	}
 }
+
+// Text cut short by a # is pointed out, at the #; quoted text and a block
+// are not. (A comment after a whole text is pointed out too: nest cannot
+// tell it from a cut, and moving it above the key says the same.)
+func TestCommentInText(t *testing.T) {
+	in := strings.Replace(base, "    concerns: Childcare is not yet involved.", "    concerns: We were ranked #1 in Wales, but turnover is high.", 1)
+	got := findings("f.yaml", in)
+	want := "f.yaml:28:30: warning: concerns is read as \"We were ranked\": the rest of the line, from #, is a comment in YAML; put the whole text in quotes, or write it as a | block [comment-in-text]"
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+	for _, ok := range []string{
+		"    concerns: \"We were ranked #1 in Wales\"",
+		"    concerns: |\n      We were ranked #1 in Wales.",
+		"    concerns: 'We were ranked #1 in Wales'",
+	} {
+		in := strings.Replace(base, "    concerns: Childcare is not yet involved.", ok, 1)
+		if got := findings("f.yaml", in); len(got) > 0 {
+			t.Errorf("%q: %v", ok, got)
+		}
+	}
+}

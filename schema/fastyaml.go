@@ -302,6 +302,9 @@ func (p *fastParser) scalar(i, start int) (*yaml.Node, bool) {
 	if n.Tag == "" {
 		return nil, false
 	}
+	if i := strings.Index(rest, " #"); i >= 0 {
+		n.LineComment = strings.TrimRight(strings.TrimLeft(rest[i:], " "), " ") // as yaml.v3 keeps it
+	}
 	return n, true
 }
 

@@ -51,6 +51,7 @@ const (
 	RuleNoEvidence    = "no-evidence"
 	RulePersonalData  = "personal-data"
 	RuleUnprintable   = "unprintable-character"
+	RuleCommentInText = "comment-in-text"
 )
 
 // Rules lists every rule, in the order the README documents them.
@@ -83,6 +84,7 @@ var Rules = []Rule{
 	{RuleDuplicate, Error, "Two final files for one submission: a region's own for the same year, or a service's (same region, organisation and year).", false},
 	{RuleChildrenVoice, Warning, "No children's or young people's voice is recorded.", false},
 	{RuleNoEvidence, Warning, "A principle is rated but has no text, actions or quotes behind the rating.", false},
+	{RuleCommentInText, Warning, "A comment (#) follows one-line text on its line, so the text stops before it: quote the text, or write it as a | block.", false},
 	{RuleUnprintable, Warning, "Free text has a character the PDF report's font cannot draw (an emoji, a CJK character); the PDF shows a placeholder, the other formats keep it.", false},
 	{RulePersonalData, Warning, "Free text looks like personal data (e-mail, phone, postcode, NHS number, date of birth); reports are published.", false},
 }
