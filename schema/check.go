@@ -101,10 +101,10 @@ func (o Options) Check(name string, data []byte) Result {
 	if c.aliasSeen {
 		return Result{Findings: c.findings} // never follow an alias: it may be a bomb
 	}
-	if !anyKey(root, knownKeys(assessment.Format)) {
+	if !looksNEST(root) {
 		// Another tool's YAML: one finding, not one for every key.
-		c.add(root, Error, RuleNotNest, "this is not a NEST self-assessment: it has none of the keys %s (another tool's file?)",
-			keyList(assessment.FieldNest, assessment.FieldRegion, assessment.FieldPrinciples))
+		c.add(root, Error, RuleNotNest, "this is not a NEST self-assessment: it has no %s version, no %s with a principle in it, and no %s with a known region (another tool's file?)",
+			keyList(assessment.FieldNest), keyList(assessment.FieldPrinciples), keyList(assessment.FieldRegion))
 		return Result{Findings: c.findings}
 	}
 	a := &assessment.Assessment{Principles: map[string]*assessment.Response{}}
@@ -792,12 +792,21 @@ func (c *checker) submittedWhen(a *assessment.Assessment, at *yaml.Node) {
 	}
 }
 
-// anyKey reports whether a mapping has any of the keys.
-func anyKey(m *yaml.Node, keys []string) bool {
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if slices.Contains(keys, m.Content[i].Value) {
-			return true
+// looksNEST decides whether a file is a NEST self-assessment at all, on more
+// than a key's name (a CI file may have a job called nest:): the format
+// version as a value, principles: holding a principle, or region: naming a
+// region nest knows.
+func looksNEST(root *yaml.Node) bool {
+	if v := valueOf(root, assessment.FieldNest.Key); v != nil && v.Kind == yaml.ScalarNode {
+		return true
+	}
+	if p := valueOf(root, assessment.FieldPrinciples.Key); p != nil && p.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(p.Content); i += 2 {
+			if slices.Contains(assessment.PrincipleKeys(), p.Content[i].Value) || Closest(p.Content[i].Value, assessment.PrincipleKeys()) != "" {
+				return true
+			}
 		}
 	}
-	return false
+	r, ok := textOf(valueOf(root, assessment.FieldRegion.Key))
+	return ok && (slices.Contains(assessment.RegionKeys(), r) || Closest(r, assessment.RegionKeys()) != "")
 }

@@ -29,14 +29,39 @@ const (
 )
 
 // exitStatus is the EXIT STATUS section of a command's help: what 0 and 1
-// mean there, then the two codes every command shares.
+// mean there (1 is left out when findings is ""), then the two codes every
+// command shares. The help prints it last, after the flags.
 func exitStatus(ok, findings string) string {
-	return "\nEXIT STATUS\n  0  " + ok + "\n  1  " + findings + `
+	s := "\n" + exitHeading + "\n  0  " + ok
+	if findings != "" && findings != "not used" {
+		s += "\n  1  " + findings
+	}
+	return s + `
   2  usage error: a wrong flag or argument
   3  could not run: for example, a file could not be read or written`
 }
 
-var exitStatusHelp = exitStatus("done", "problems found in the files")
+const exitHeading = "EXIT STATUS"
+
+var exitStatusHelp = exitStatus("done", "problems found in the files (validate, aggregate, assess)")
+
+// help prints a command's help with its EXIT STATUS last, after usage and
+// flags, where people and man pages look for it.
+func help(cmd *cobra.Command, _ []string) {
+	long, exits, _ := strings.Cut(cmd.Long, "\n"+exitHeading+"\n")
+	var b strings.Builder
+	if long = strings.TrimSpace(long); long == "" {
+		long = cmd.Short
+	}
+	b.WriteString(long + "\n\n")
+	if cmd.Runnable() || cmd.HasSubCommands() {
+		b.WriteString(cmd.UsageString())
+	}
+	if exits != "" {
+		b.WriteString("\n" + exitHeading + "\n" + exits + "\n")
+	}
+	_, _ = io.WriteString(cmd.OutOrStdout(), b.String())
+}
 
 // streams are where a command reads and writes; tests pass buffers.
 type streams struct {
@@ -127,6 +152,26 @@ checks files against the published schema and rules.` + "\n" + exitStatusHelp,
 	root.SetIn(s.In)
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
+	root.SetHelpFunc(help)
+	root.SuggestionsMinimumDistance = 2
+	root.SetHelpCommand(&cobra.Command{
+		Use:   "help [COMMAND]",
+		Short: "Help about any command",
+		RunE: func(c *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return root.Help()
+			}
+			target, _, err := root.Find(args)
+			if err != nil || target == root {
+				msg := fmt.Sprintf("no help for %q: it is not a command of nest", strings.Join(args, " "))
+				if s := root.SuggestionsFor(args[0]); len(s) > 0 {
+					msg += fmt.Sprintf(": did you mean %q?", s[0])
+				}
+				return &cmdError{code: exitUsage, msg: msg, hints: []string{"run 'nest --help' to see the commands"}}
+			}
+			return target.Help()
+		},
+	})
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &cmdError{code: exitUsage, msg: goWords.ReplaceAllString(err.Error(), ": not a whole number")}
 	})

@@ -2,10 +2,13 @@ package main
 
 import (
 	"fmt"
+	"maps"
+	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/nest-nyth/nest/internal/files"
+	"github.com/nest-nyth/nest/internal/text"
 	"github.com/nest-nyth/nest/output"
 	"github.com/nest-nyth/nest/schema"
 	"github.com/spf13/cobra"
@@ -47,6 +50,9 @@ standard error.` + "\n" + exitStatus("every file is valid (warnings allowed unle
 			if !slices.Contains(output.Formats, o.format) {
 				return usagef("unknown format %q: use one of %s", o.format, strings.Join(output.Formats, ", "))
 			}
+			if cmd.Flags().Changed("jobs") && o.jobs < 1 {
+				return usagef("-j %d: check at least 1 file at once (leave -j out for one per CPU)", o.jobs)
+			}
 			return runValidate(s, o)
 		},
 	}
@@ -74,6 +80,7 @@ func runValidate(s *streams, o *validateOptions) error {
 		report.Files = append(report.Files, p.Path)
 		report.Findings = append(report.Findings, schema.Finding{File: p.Path, Line: 1, Column: 1, Severity: schema.Error, Rule: schema.RuleRead, Message: "cannot read: " + p.Err.Error()})
 	}
+	results = skipOtherTools(s, paths, results)
 	for _, r := range results {
 		report.Files = append(report.Files, r.File)
 		report.Findings = append(report.Findings, r.Findings...)
@@ -104,4 +111,43 @@ func runValidate(s *streams, o *validateOptions) error {
 		return exit(exitFindings)
 	}
 	return nil
+}
+
+// skipOtherTools drops, from a folder walked, the files of folders that
+// hold no NEST file at all (another tool's YAML: a CI setup, a catalogue),
+// saying which folders were skipped. A file named on the command line is
+// always reported.
+func skipOtherTools(s *streams, paths []files.File, results []schema.FileResult) []schema.FileResult {
+	type folder struct{ nest, other int }
+	folders := map[string]*folder{}
+	notNest := func(r schema.FileResult) bool {
+		return len(r.Findings) == 1 && r.Findings[0].Rule == schema.RuleNotNest
+	}
+	for i, r := range results {
+		if paths[i].Path == paths[i].Root {
+			continue
+		}
+		d := filepath.Dir(paths[i].Path)
+		if folders[d] == nil {
+			folders[d] = &folder{}
+		}
+		if notNest(r) {
+			folders[d].other++
+		} else {
+			folders[d].nest++
+		}
+	}
+	var kept []schema.FileResult
+	for i, r := range results {
+		if f := folders[filepath.Dir(paths[i].Path)]; paths[i].Path != paths[i].Root && f.nest == 0 && notNest(r) {
+			continue
+		}
+		kept = append(kept, r)
+	}
+	for _, d := range slices.Sorted(maps.Keys(folders)) {
+		if f := folders[d]; f.nest == 0 {
+			sayf(s.Err, "nest: note: skipped %s: none of its %s is a NEST self-assessment\n", d, text.Plural(f.other, "YAML file"))
+		}
+	}
+	return kept
 }
