@@ -31,9 +31,11 @@ func TestMain(m *testing.M) {
 //	exitcode N PROG [ARG...]   run PROG and require exit status N exactly
 //	bigfile NAME SIZE          write a file of SIZE bytes that starts as YAML
 //	unhex FILE...              replace each \xHH in FILE with that byte
+//	replace OLD NEW FILE       replace every OLD in FILE with NEW
 //
-// the variables $EXAMPLES (the folder of shipped examples) and $SCHEMA_FILE
-// (the published schema), and the condition [root], true when running as
+// the variables $EXAMPLES (the folder of shipped examples), $SCHEMA_FILE
+// (the published schema) and $HOOK (the git pre-commit hook the README
+// gives), and the condition [root], true when running as
 // root, who can read a file whatever its mode.
 func TestScript(t *testing.T) {
 	testscript.Run(t, testscript.Params{
@@ -46,6 +48,7 @@ func TestScript(t *testing.T) {
 			for name, path := range map[string]string{
 				"EXAMPLES":    filepath.Join("..", "..", "examples"),
 				"SCHEMA_FILE": filepath.Join("..", "..", "schema", "nest.schema.json"),
+				"HOOK":        filepath.Join("..", "..", ".githooks", "pre-commit"),
 			} {
 				abs, err := filepath.Abs(path)
 				if err != nil {
@@ -66,6 +69,7 @@ func TestScript(t *testing.T) {
 			"exitcode": cmdExitCode,
 			"bigfile":  cmdBigFile,
 			"unhex":    cmdUnhex,
+			"replace":  cmdReplace,
 		},
 	})
 }
@@ -139,4 +143,20 @@ func cmdUnhex(ts *testscript.TestScript, neg bool, args []string) {
 		})
 		ts.Check(os.WriteFile(path, data, 0o666))
 	}
+}
+
+// cmdReplace edits a file as a person would in an editor: every OLD
+// becomes NEW. It fails when OLD is not there, so a script never tests an
+// edit that did not happen.
+func cmdReplace(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: replace OLD NEW FILE")
+	}
+	path := ts.MkAbs(args[2])
+	data, err := os.ReadFile(path)
+	ts.Check(err)
+	if !strings.Contains(string(data), args[0]) {
+		ts.Fatalf("replace: %s has no %q", args[2], args[0])
+	}
+	ts.Check(os.WriteFile(path, []byte(strings.ReplaceAll(string(data), args[0], args[1])), 0o666))
 }
