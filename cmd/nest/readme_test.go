@@ -1,0 +1,76 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// readme is the README's path, found once, before a test changes folder.
+var readme, _ = filepath.Abs("../../README.md")
+
+// readmeBlock returns the README's fenced block of the language lang that
+// holds marker.
+func readmeBlock(t *testing.T, lang, marker string) string {
+	t.Helper()
+	data, err := os.ReadFile(readme)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, part := range strings.Split(string(data), "```"+lang+"\n")[1:] {
+		if body, _, _ := strings.Cut(part, "```"); strings.Contains(body, marker) {
+			return body
+		}
+	}
+	t.Fatalf("README.md has no ```%s block with %q", lang, marker)
+	return ""
+}
+
+// The git hook the README shows is the one the repository ships and the
+// git_hook script tests.
+func TestREADMEHookIsTheShippedOne(t *testing.T) {
+	hook, err := os.ReadFile("../../.githooks/pre-commit")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := readmeBlock(t, "sh", "git checkout-index"); got != string(hook) {
+		t.Errorf("the README's hook differs from .githooks/pre-commit:\n%s", got)
+	}
+}
+
+// The README's example of --format json is what nest writes for the
+// example it describes: gwent.yaml with a rating of 5 on line 18.
+func TestREADMEValidateJSON(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile("../../examples/2024/regions/gwent.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	if lines[17] != "    rating: 3" {
+		t.Fatalf("line 18 of gwent.yaml is %q", lines[17])
+	}
+	lines[17] = "    rating: 5"
+	if err := os.MkdirAll(filepath.Join(dir, "2024"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "2024", "gwent.yaml"), []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	_, stdout, _ := nest(t, "", nil, "validate", "--format", "json", "2024/gwent.yaml")
+	var got, want any
+	block := readmeBlock(t, "json", `"unreadable"`)
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(block), &want); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("nest writes\n%s\nthe README shows\n%v", stdout, want)
+	}
+}
