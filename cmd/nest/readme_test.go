@@ -74,3 +74,37 @@ func TestREADMEValidateJSON(t *testing.T) {
 		t.Errorf("nest writes\n%s\nthe README shows\n%v", stdout, want)
 	}
 }
+
+// The README names every key of the aggregate JSON, and no other.
+func TestREADMEAggregateJSONKeys(t *testing.T) {
+	data, err := os.ReadFile(readme)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, para, _ := strings.Cut(string(data), "The JSON (`--format json`) keeps everything:")
+	para, _, _ = strings.Cut(para, "\n\n")
+	for _, level := range [][]string{{"../../examples/2024/regions"}, {"../../examples/2024/services/gwent"}} {
+		_, stdout, stderr := nest(t, "", nil, append([]string{"aggregate", "--format", "json", "--include-drafts"}, level...)...)
+		var doc map[string]any
+		if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+			t.Fatalf("%v\n%s", err, stderr)
+		}
+		var walk func(v any)
+		walk = func(v any) {
+			switch v := v.(type) {
+			case map[string]any:
+				for k, x := range v {
+					if !strings.Contains(para, "`"+k+"`") && !strings.Contains(para, k+",") && !strings.Contains(para, k+")") && !strings.Contains(para, " "+k+" ") {
+						t.Errorf("the README does not name the JSON key %q", k)
+					}
+					walk(x)
+				}
+			case []any:
+				for _, x := range v {
+					walk(x)
+				}
+			}
+		}
+		walk(doc)
+	}
+}
