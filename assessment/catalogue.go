@@ -31,6 +31,7 @@ type Text struct {
 type Principle struct {
 	Key     string
 	Name    Text
+	Short   string // a short name, for table headings
 	Summary string // what the principle is about, one or two sentences
 }
 
@@ -106,8 +107,8 @@ var (
 // catalogue is the shape of catalogue/*.yaml.
 type catalogue struct {
 	Principles []struct {
-		Key, Name, Summary string
-		Unconfirmed        bool
+		Key, Name, Short, Summary string
+		Unconfirmed               bool
 	}
 	Levels []struct {
 		Rating        int
@@ -126,6 +127,7 @@ type catalogue struct {
 	Prompts                            map[string]string
 	PublicNumbers                      []Choice          `yaml:"public_numbers"`
 	PersonalData                       map[string]string `yaml:"personal_data"`
+	Report                             yaml.Node
 }
 
 func init() {
@@ -175,7 +177,7 @@ func loadCatalogue() error {
 	}
 	Principles, principleKeys = nil, nil
 	for _, p := range en.Principles {
-		Principles = append(Principles, Principle{p.Key, text("principle "+p.Key, p.Name), p.Summary})
+		Principles = append(Principles, Principle{p.Key, text("principle "+p.Key, p.Name), p.Short, p.Summary})
 		principleKeys = append(principleKeys, p.Key)
 	}
 	Levels = nil
@@ -196,6 +198,9 @@ func loadCatalogue() error {
 	VoiceGroups = voiceGroups()
 	Prompts = en.Prompts
 	PublicNumbers, PersonalDataKinds = en.PublicNumbers, en.PersonalData
+	if English, err = readWords(&en.Report, "en-GB", englishPlural); err != nil {
+		return fmt.Errorf("en.yaml: %w", err)
+	}
 	return nil
 }
 

@@ -97,8 +97,9 @@ var (
 		{Key: "babies_and_younger_children", Kind: KindBool, child: true, flag: flagOf(func(v *Voices) *bool { return &v.BabiesAndYoungerChildren })},
 		{Key: "parents_and_carers", Kind: KindBool, flag: flagOf(func(v *Voices) *bool { return &v.ParentsAndCarers })},
 		{Key: "practitioners", Kind: KindBool, flag: flagOf(func(v *Voices) *bool { return &v.Practitioners })},
-		{Key: "how", Kind: KindText, FreeText: true, str: strOf(func(v *Voices) *string { return &v.How })},
+		FieldHow,
 	}}
+	FieldHow        = &Field{Key: "how", Kind: KindText, FreeText: true, str: strOf(func(v *Voices) *string { return &v.How })}
 	FieldPrinciples = &Field{Key: "principles", Kind: KindPrinciples, entry: principleOf, Fields: []*Field{
 		FieldRating,
 		FieldNotRated,

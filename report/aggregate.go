@@ -28,12 +28,12 @@ func Aggregate(in []Input, o Options) *Report {
 	// Who each submission's words are attributed to: a national report
 	// speaks of regions ("Feedback from the Gwent region"), a regional
 	// one of its services.
-	by := make([]string, len(subs))
+	by, code := make([]string, len(subs)), make([]string, len(subs))
 	for i, s := range subs {
 		if regional {
-			by[i] = organisation(s.Assessment)
+			by[i], code[i] = organisation(s.Assessment), sourceCode(s.Assessment)
 		} else {
-			by[i] = assessment.RegionName(s.Assessment.Region)
+			by[i], code[i] = assessment.RegionName(s.Assessment.Region), s.Assessment.Region
 		}
 	}
 
@@ -48,6 +48,10 @@ func Aggregate(in []Input, o Options) *Report {
 		Principles:   make([]PrincipleStats, len(assessment.Principles)),
 		Rows:         rows(subs, regional),
 		Voices:       voices(subs),
+		How:          []Said{},
+	}
+	for i, s := range subs {
+		r.How = said(r.How, code[i]+"."+assessment.FieldVoices.Key+"."+assessment.FieldHow.Key, by[i], s.Assessment.Voices.How)
 	}
 	if r.Title == "" {
 		r.Title = defaultTitle(level, o.Region, o.Year)
@@ -58,7 +62,7 @@ func Aggregate(in []Input, o Options) *Report {
 		r.NotSubmitted = notSubmitted(subs, o.LeftOut)
 	}
 	for i, p := range assessment.Principles {
-		r.Principles[i] = principleStats(p, subs, by)
+		r.Principles[i] = principleStats(p, subs, by, code)
 	}
 	r.Highest, r.Lowest = extremes(r.Principles)
 	return r
@@ -156,7 +160,7 @@ func rows(subs []Input, regional bool) []Row {
 		a := s.Assessment
 		row := Row{Key: a.Region, Name: assessment.RegionName(a.Region), Ratings: make([]int, len(assessment.Principles))}
 		if regional {
-			row.Key, row.Name = s.File, organisation(a)
+			row.Key, row.Name = sourceCode(a), organisation(a)
 		}
 		for j, p := range assessment.Principles {
 			if resp := a.Principles[p.Key]; resp != nil && validRating(resp.Rating) {
@@ -185,9 +189,19 @@ func voices(subs []Input) []VoiceCount {
 
 func validRating(r int) bool { return r >= 1 && r <= len(assessment.Levels) }
 
+// sourceCode names a service in ids: its organisation's name folded
+// ("ty-teulu-family-hub"), which one region's report has once.
+func sourceCode(a *assessment.Assessment) string {
+	if c := assessment.TagOf(a.Organisation); c != "" {
+		return c
+	}
+	return "service"
+}
+
 // principleStats gathers one principle's figures and words; by[i] is who
-// subs[i] is attributed to.
-func principleStats(p assessment.Principle, subs []Input, by []string) PrincipleStats {
+// subs[i] is attributed to, code[i] the start of the ids of its words:
+// gwent.trusted_adults.working_well, gwent.trusted_adults.quote2.
+func principleStats(p assessment.Principle, subs []Input, by, code []string) PrincipleStats {
 	s := PrincipleStats{
 		Key:             p.Key,
 		Name:            p.Name.EN,
@@ -247,19 +261,20 @@ func principleStats(p assessment.Principle, subs []Input, by []string) Principle
 			}
 		}
 
+		id := code[i] + "." + p.Key + "."
 		for _, f := range texts {
-			s.Texts[f.Key] = said(s.Texts[f.Key], by[i], *f.Text(resp))
+			s.Texts[f.Key] = said(s.Texts[f.Key], id+f.Key, by[i], *f.Text(resp))
 		}
-		s.NotRatedReasons = said(s.NotRatedReasons, by[i], resp.NotRated)
-		for _, a := range resp.Actions {
+		s.NotRatedReasons = said(s.NotRatedReasons, id+assessment.FieldNotRated.Key, by[i], resp.NotRated)
+		for n, a := range resp.Actions {
 			if text := strings.TrimSpace(a.Action); text != "" {
-				s.Actions = append(s.Actions, Action{By: by[i], Action: text,
+				s.Actions = append(s.Actions, Action{ID: id + "action" + strconv.Itoa(n+1), By: by[i], Action: text,
 					Owner: strings.TrimSpace(a.Owner), Due: strings.TrimSpace(a.Due)})
 			}
 		}
-		for _, q := range resp.Feedback {
+		for n, q := range resp.Feedback {
 			if text := strings.TrimSpace(q.Quote); text != "" {
-				s.Quotes = append(s.Quotes, Quote{By: by[i], Quote: text, From: q.From})
+				s.Quotes = append(s.Quotes, Quote{ID: id + "quote" + strconv.Itoa(n+1), By: by[i], Quote: text, From: q.From})
 			}
 		}
 	}
@@ -277,11 +292,11 @@ func principleStats(p assessment.Principle, subs []Input, by []string) Principle
 
 // said appends text attributed to by, unless it is blank. Only the ends
 // are trimmed: the blank lines between paragraphs are the writer's.
-func said(list []Said, by, text string) []Said {
+func said(list []Said, id, by, text string) []Said {
 	if text = strings.TrimSpace(text); text == "" {
 		return list
 	}
-	return append(list, Said{By: by, Text: text})
+	return append(list, Said{ID: id, By: by, Text: text})
 }
 
 // themeCounts sorts themes most raised first, then by tag so that equal

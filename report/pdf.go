@@ -8,102 +8,386 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
-	"github.com/nest-nyth/nest/assessment"
 	"github.com/nest-nyth/nest/internal/fonts"
 	"github.com/nest-nyth/nest/internal/text"
 )
 
-// Page layout, in millimetres on A4.
+// Page layout, in millimetres on A4, and type sizes in points.
 const (
 	pageW, pageH = 210.0, 297.0
-	margin       = 20.0
+	margin       = 22.0
+	bottom       = 22.0 // the footer sits in it
 	textW        = pageW - 2*margin
-	lineH        = 5.2
 	font         = fonts.Family // Noto Sans, embedded: Welsh letters print and extract
+
+	bodySize  = 12.0
+	noteSize  = 10.0
+	tableSize = 10.0
+	lineH     = 6.0 // for 12 pt
 )
 
-// Colours of the levels, light enough for black text on them, the first
-// for "not rated"; TestPaletteCoversLevels holds it to the catalogue. The
-// rating is always written too: colour is never the only sign.
-var levelFill = [][3]int{
-	{235, 235, 235}, // not rated
-	{253, 224, 221},
-	{254, 240, 200},
-	{217, 240, 211},
-	{198, 219, 239},
+// Colours: text nearly black; headings a dark blue; the levels' shades
+// light enough for black text (the rating is always written too, so the
+// colour only repeats it).
+var (
+	ink     = [3]int{11, 12, 12}
+	heading = [3]int{22, 50, 92}
+	muted   = [3]int{80, 80, 80}
+	rule    = [3]int{190, 190, 190}
+	barFill = [3]int{29, 112, 184}
+	// levelFill is the shade of a rating's cell: the first for "not rated",
+	// then one a level; TestPaletteCoversLevels holds it to the catalogue.
+	levelFill = [][3]int{{240, 240, 240}, {253, 224, 221}, {254, 240, 200}, {217, 240, 211}, {198, 219, 239}}
+)
+
+// Placed is where a block landed, for tests of the layout: the page and
+// height of its first line, and the page of its last.
+type Placed struct {
+	Kind      string // heading, para, list, table, figure, excerpt
+	Text      string // a heading's text
+	Page, End int
+	Y         float64
 }
 
-// WritePDF renders the report as an A4 PDF. The same report gives the same
-// bytes: the document's dates come from the report's date, and nothing
+// WritePDF lays out a Doc as an A4 PDF. The same Doc gives the same bytes:
+// the document's dates come from its published date (or date) and nothing
 // else varies.
-func WritePDF(w io.Writer, r *Report, o Options) error {
-	date, err := time.Parse(time.DateOnly, r.Date)
+func WritePDF(w io.Writer, d *Doc, date string) error {
+	_, err := layoutPDF(w, d, date)
+	return err
+}
+
+// layoutPDF is WritePDF that also says where each block landed.
+func layoutPDF(w io.Writer, d *Doc, date string) ([]Placed, error) {
+	when, err := time.Parse(time.DateOnly, date)
 	if err != nil {
-		return fmt.Errorf("report date %q: %w", r.Date, err)
+		return nil, fmt.Errorf("report date %q: %w", date, err)
 	}
-	max := o.MaxQuotes
-	if max == 0 {
-		max = DefaultMaxQuotes
-	}
-	r = printable(r) // nothing the font cannot draw reaches fpdf
-	p := &pdf{f: fpdf.New("P", "mm", "A4", ""), r: r, max: max}
+	d = printableDoc(d) // nothing the font cannot draw reaches fpdf
+	p := &pdf{f: fpdf.New("P", "mm", "A4", ""), d: d, links: map[string]int{}}
 	f := p.f
 	f.AddUTF8FontFromBytes(font, "", fonts.Regular)
 	f.AddUTF8FontFromBytes(font, "B", fonts.Bold)
 	f.AddUTF8FontFromBytes(font, "I", fonts.Italic)
 	f.AddUTF8FontFromBytes(font, "BI", fonts.BoldItalic)
-	f.SetCreationDate(date)
-	f.SetModificationDate(date)
+	f.SetCreationDate(when)
+	f.SetModificationDate(when)
 	f.SetCatalogSort(true)
-	f.SetTitle(r.Title, true)
-	f.SetSubject("NEST/NYTH self-assessments: average NEST journey ratings, themes, good practice, concerns and feedback", true)
+	f.SetTitle(d.Title, true)
+	f.SetAuthor(d.Front.Publisher, true)
+	f.SetSubject(d.Front.Description, true)
 	f.SetCreator("nest", true)
-	f.SetLang("en-GB")
+	f.SetLang(d.Lang)
 	f.SetMargins(margin, margin, margin)
-	f.SetAutoPageBreak(true, margin)
+	f.SetAutoPageBreak(false, bottom) // every break is nest's own
 	f.AliasNbPages("{nb}")
-	f.SetFooterFunc(func() {
-		if f.PageNo() == 1 {
-			return
+	f.SetFooterFunc(p.footer)
+	for _, b := range d.Blocks {
+		if h, ok := b.(Heading); ok {
+			p.links[h.ID] = f.AddLink()
 		}
-		f.SetY(-margin + 6)
-		p.font("", 8)
-		f.SetTextColor(90, 90, 90)
-		f.CellFormat(textW/2, 4, r.Title, "", 0, "L", false, 0, "")
-		f.CellFormat(textW/2, 4, fmt.Sprintf("Page %d of {nb}", f.PageNo()), "", 0, "R", false, 0, "")
-		f.SetTextColor(0, 0, 0)
-	})
+	}
 
 	p.titlePage()
-	p.summary()
-	p.table()
-	for i := range r.Principles {
-		p.principle(i)
+	for _, b := range d.Blocks {
+		p.block(b)
 	}
-	p.voices()
-	p.appendix()
-
+	p.fillContents()
 	if f.Err() {
-		return fmt.Errorf("render PDF: %w", f.Error())
+		return nil, fmt.Errorf("render PDF: %w", f.Error())
 	}
 	var buf bytes.Buffer
 	if err := f.Output(&buf); err != nil {
-		return fmt.Errorf("render PDF: %w", err)
+		return nil, fmt.Errorf("render PDF: %w", err)
 	}
 	_, err = w.Write(buf.Bytes())
-	return err
+	return p.placed, err
 }
 
 type pdf struct {
-	f   *fpdf.Fpdf
-	r   *Report
-	max int
+	f      *fpdf.Fpdf
+	d      *Doc
+	links  map[string]int // heading id -> fpdf link
+	placed []Placed
+	// The contents page: where it starts, how many pages it has, and
+	// the headings it lists with the page each landed on.
+	contentsPage, contentsPages int
+	contents                    []tocEntry
+	tables                      int
+}
+
+type tocEntry struct {
+	level      int
+	text, id   string
+	page       int
+	contentsAt int // the y of its line on the contents page
 }
 
 func (p *pdf) font(style string, size float64) { p.f.SetFont(font, style, size) }
 
-// wrap breaks text into lines that fit width in the current font; there is
-// always one line, empty for empty text.
+func (p *pdf) color(c [3]int) { p.f.SetTextColor(c[0], c[1], c[2]) }
+
+// room is the height left on the page.
+func (p *pdf) room() float64 { return pageH - bottom - p.f.GetY() }
+
+// need starts a new page unless h mm are left.
+func (p *pdf) need(h float64) {
+	if p.room() < h {
+		p.f.AddPage()
+	}
+}
+
+func (p *pdf) place(kind, text string, start int, y float64) {
+	p.placed = append(p.placed, Placed{Kind: kind, Text: text, Page: start, Y: y, End: p.f.PageNo()})
+}
+
+func (p *pdf) footer() {
+	f := p.f
+	if f.PageNo() == 1 {
+		return
+	}
+	f.SetY(pageH - bottom + 8)
+	p.font("", 9)
+	p.color(muted)
+	f.SetX(margin)
+	f.CellFormat(textW*0.75, 4, p.d.Title, "", 0, "L", false, 0, "")
+	f.CellFormat(textW*0.25, 4, p.d.words.Say("pdf.page", f.PageNo(), "{nb}"), "", 0, "R", false, 0, "")
+	p.color(ink)
+}
+
+func (p *pdf) titlePage() {
+	f, d := p.f, p.d
+	f.AddPage()
+	p.font("B", 12)
+	p.color(heading)
+	for _, line := range strings.Split(d.Front.Publisher, " / ") {
+		f.CellFormat(textW, 6, line, "", 2, "L", false, 0, "")
+	}
+	f.Ln(4)
+	p.font("", 11)
+	p.color(muted)
+	f.CellFormat(textW, 6, strings.ToUpper(d.Front.Type), "", 2, "L", false, 0, "")
+	f.SetY(80)
+	p.font("B", 26)
+	p.color(heading)
+	p.flow(p.runs(d.Title), margin, textW, 12, "B", 26)
+	f.Ln(4)
+	p.font("", 15)
+	p.color(ink)
+	p.flow(p.runs(d.Subtitle), margin, textW, 8, "", 15)
+	f.SetY(190)
+	p.font("", bodySize)
+	for _, l := range d.Front.Lines {
+		p.flow(p.runs(l), margin, textW, lineH, "", bodySize)
+		f.Ln(1)
+	}
+}
+
+func (p *pdf) runs(s string) []Run { return []Run{{Text: s}} }
+
+func (p *pdf) block(b Block) {
+	f := p.f
+	switch b := b.(type) {
+	case Contents:
+		p.contentsBlock(b)
+	case PageBreak:
+		f.AddPage()
+	case Heading:
+		p.heading(b)
+	case Para:
+		size, style := bodySize, ""
+		if b.Style == Note {
+			size = noteSize
+		}
+		p.need(lineH * 2)
+		start, y := f.PageNo(), f.GetY()
+		p.color(ink)
+		if b.Style == Note {
+			p.color(muted)
+		}
+		p.flow(b.Runs, margin, textW, size*0.5, style, size)
+		p.color(ink)
+		f.Ln(2.5)
+		p.place("para", "", start, y)
+	case List:
+		start, y := f.PageNo(), f.GetY()
+		for i, item := range b.Items {
+			p.need(lineH * 2)
+			p.font("", bodySize)
+			mark := "•"
+			if b.Ordered {
+				mark = fmt.Sprintf("%d.", i+1)
+			}
+			f.SetXY(margin+2, f.GetY())
+			f.CellFormat(6, lineH, mark, "", 0, "L", false, 0, "")
+			p.flow(item, margin+8, textW-8, lineH, "", bodySize)
+			f.Ln(1)
+		}
+		f.Ln(2)
+		p.place("list", "", start, y)
+	case Excerpt:
+		p.excerpt(b)
+	case Table:
+		p.table(b)
+	case Figure:
+		p.figure(b)
+	}
+}
+
+// heading draws a heading, kept with the first lines of what follows: a
+// heading never ends a page.
+func (p *pdf) heading(h Heading) {
+	f := p.f
+	size, space, keep := 20.0, 8.0, 40.0
+	switch h.Level {
+	case 2:
+		size, space, keep = 15, 5, 32
+	case 3:
+		size, space, keep = 12.5, 3, 24
+	}
+	if f.GetY() > margin+1 {
+		f.Ln(space)
+	}
+	p.font("B", size)
+	lines := len(p.wrap(h.Text, textW))
+	p.need(float64(lines)*size*0.5 + keep)
+	start, y := f.PageNo(), f.GetY()
+	f.SetLink(p.links[h.ID], y, start)
+	f.Bookmark(h.Text, h.Level-1, y)
+	p.color(heading)
+	p.flow(p.runs(h.Text), margin, textW, size*0.5, "B", size)
+	p.color(ink)
+	f.Ln(2.5)
+	if h.Level <= 2 {
+		p.contents = append(p.contents, tocEntry{level: h.Level, text: h.Text, id: h.ID, page: start})
+	}
+	p.place("heading", h.Text, start, y)
+}
+
+// excerpt draws words from a submission: its lead-in, then the words, set
+// in from the margin with a rule beside them.
+func (p *pdf) excerpt(e Excerpt) {
+	f := p.f
+	p.font("I", bodySize)
+	first := min(len(p.wrapStyled(e.Text, textW-10, "I", bodySize)), 3)
+	p.need(lineH*float64(first+1) + 4)
+	start, y := f.PageNo(), f.GetY()
+	lead := []Run{{Text: e.Lead}}
+	if e.ID != "" {
+		lead = append(lead, Run{Text: "  [" + e.ID + "]"})
+	}
+	p.color(ink)
+	p.flow(lead, margin, textW, lineH, "", bodySize)
+	top, page := f.GetY()+0.5, f.PageNo()
+	p.flow([]Run{{Text: e.Text, Italic: true, Lang: e.Lang}}, margin+8, textW-10, lineH, "", bodySize)
+	if f.PageNo() == page {
+		f.SetDrawColor(barFill[0], barFill[1], barFill[2])
+		f.SetLineWidth(0.8)
+		f.Line(margin+3, top, margin+3, f.GetY()-0.5)
+	}
+	f.Ln(3)
+	p.place("excerpt", "", start, y)
+}
+
+// flow lays out runs of text in lines no wider than w from x, breaking at
+// spaces, with links where runs have them. Each line is drawn whole, and a
+// line broken at a space ends with that space drawn, so the text reads
+// back with its words apart.
+func (p *pdf) flow(runs []Run, x, w, lh float64, baseStyle string, size float64) {
+	f := p.f
+	type word struct {
+		text  string
+		style string
+		link  string
+		space bool // a space follows it
+	}
+	var words []word
+	for _, r := range runs {
+		style := baseStyle
+		if r.Bold && !strings.Contains(style, "B") {
+			style += "B"
+		}
+		if r.Italic && !strings.Contains(style, "I") {
+			style += "I"
+		}
+		for pi, para := range strings.Split(r.Text, "\n") {
+			if pi > 0 {
+				words = append(words, word{text: "\n"})
+			}
+			fields := strings.Fields(para)
+			for i, wd := range fields {
+				sp := i < len(fields)-1 || strings.HasSuffix(para, " ")
+				words = append(words, word{text: wd, style: style, link: r.Link, space: sp})
+			}
+			if len(fields) == 0 && strings.Contains(para, " ") && len(words) > 0 {
+				words[len(words)-1].space = true
+			}
+		}
+	}
+	width := func(wd word) float64 {
+		p.font(wd.style, size)
+		return f.GetStringWidth(wd.text)
+	}
+	space := func(style string) float64 {
+		p.font(style, size)
+		return f.GetStringWidth(" ")
+	}
+	y := f.GetY()
+	var line []word
+	lineW := 0.0
+	draw := func(broken bool) {
+		if y+lh > pageH-bottom {
+			f.AddPage()
+			y = f.GetY()
+		}
+		cx := x
+		for i, wd := range line {
+			p.font(wd.style, size)
+			t := wd.text
+			if wd.space && (i < len(line)-1 || broken) {
+				t += " "
+			}
+			tw := f.GetStringWidth(t)
+			f.SetXY(cx, y)
+			f.CellFormat(tw, lh, t, "", 0, "L", false, 0, "")
+			if wd.link != "" {
+				if strings.HasPrefix(wd.link, "#") {
+					if id, ok := p.links[wd.link[1:]]; ok {
+						f.Link(cx, y, tw, lh, id)
+					}
+				} else {
+					f.LinkString(cx, y, tw, lh, wd.link)
+				}
+			}
+			cx += tw
+		}
+		y += lh
+		line, lineW = line[:0], 0
+	}
+	for _, wd := range words {
+		if wd.text == "\n" {
+			draw(false)
+			continue
+		}
+		ww := width(wd)
+		add := ww
+		if len(line) > 0 && line[len(line)-1].space {
+			add += space(line[len(line)-1].style)
+		}
+		if len(line) > 0 && lineW+add > w {
+			draw(true)
+			add = ww
+		}
+		line = append(line, wd)
+		lineW += add
+	}
+	if len(line) > 0 {
+		draw(false)
+	}
+	f.SetXY(margin, y)
+}
+
+// wrap breaks text into lines that fit width in the current font.
 func (p *pdf) wrap(s string, width float64) []string {
 	lines := text.Wrap(s, width, p.f.GetStringWidth)
 	if len(lines) == 0 {
@@ -112,476 +396,243 @@ func (p *pdf) wrap(s string, width float64) []string {
 	return lines
 }
 
-// heading starts a section with a bookmark for the PDF outline.
-func (p *pdf) heading(text string, level int) {
+func (p *pdf) wrapStyled(s string, width float64, style string, size float64) []string {
+	p.font(style, size)
+	return p.wrap(s, width)
+}
+
+// contentsBlock reserves the contents page(s); fillContents writes them
+// once every heading's page is known.
+func (p *pdf) contentsBlock(c Contents) {
 	f := p.f
-	size := 16.0
-	if level > 0 {
-		size = 13
+	entries := 0
+	for _, b := range p.d.Blocks {
+		if h, ok := b.(Heading); ok && h.Level <= 2 {
+			entries++
+		}
 	}
-	p.font("B", size)
-	if f.GetY()+30 > pageH-margin {
+	f.AddPage()
+	p.contentsPage = f.PageNo()
+	const perPage = 31 // lines of 7.5 mm below the heading
+	p.contentsPages = max(1, (entries+perPage-1)/perPage)
+	p.heading(Heading{Level: 1, Text: c.Title, ID: "contents"})
+	for i := 1; i < p.contentsPages; i++ {
 		f.AddPage()
 	}
-	f.Bookmark(text, level, -1)
-	f.MultiCell(textW, size*0.5, text, "", "L", false)
-	f.Ln(2)
 }
 
-func (p *pdf) para(text string) {
-	p.font("", 10)
-	p.f.MultiCell(textW, lineH, text, "", "L", false)
-	p.f.Ln(1.5)
-}
-
-// label names who a piece of text came from, as the 2024 update does.
-func (p *pdf) by(name string) string {
-	if p.r.Level == National {
-		return "the " + name + " region"
+func (p *pdf) fillContents() {
+	if p.contentsPage == 0 {
+		return
 	}
-	return name
-}
-
-func (p *pdf) titlePage() {
-	f, r := p.f, p.r
-	f.AddPage()
-	f.SetY(70)
-	p.font("B", 24)
-	f.MultiCell(textW, 11, r.Title, "", "L", false)
-	f.Ln(6)
-	p.font("", 13)
-	scope := "National report: the Regional Partnership Boards' self-assessments"
-	if r.Level == Regional {
-		scope = fmt.Sprintf("Regional report: the self-assessments of services in the %s region", r.RegionName)
-	}
-	f.MultiCell(textW, 7, scope, "", "L", false)
-	f.Ln(3)
-	f.MultiCell(textW, 7, fmt.Sprintf("Assessment year %d. Published %s.", r.Year, longDate(r.Date)), "", "L", false)
-	f.Ln(3)
-	counts := fmt.Sprintf("%s included", text.Plural(len(r.Submissions), "self-assessment"))
-	if r.Level == National {
-		all := len(assessment.Regions)
-		counts = fmt.Sprintf("%d of %d regions submitted; %s in this report", all-len(r.NotSubmitted), all, text.Plural(len(r.Submissions), "self-assessment"))
-	}
-	drafts := 0
-	for _, s := range r.Submissions {
-		if s.Status != assessment.StatusFinal {
-			drafts++
+	f := p.f
+	last := f.PageNo()
+	page := p.contentsPage
+	f.SetPage(page)
+	y := margin + 20
+	for _, e := range p.contents {
+		if e.id == "contents" {
+			continue
 		}
-	}
-	if drafts > 0 {
-		counts += fmt.Sprintf(", %s among them", text.Plural(drafts, "draft"))
-	}
-	if len(r.LeftOut) > 0 {
-		counts += fmt.Sprintf("; %s left out (see the appendix)", text.Plural(len(r.LeftOut), "file"))
-	}
-	f.MultiCell(textW, 7, counts+".", "", "L", false)
-	f.SetY(200)
-	p.font("", 10)
-	f.MultiCell(textW, lineH, "Each principle shows the average \"NEST journey rating\" of the self-assessments, on a scale of 1 to 4:", "", "L", false)
-	f.Ln(1)
-	for _, l := range assessment.Levels {
-		f.MultiCell(textW, lineH, fmt.Sprintf("%d  %s: %s.", l.Rating, l.Name.EN, text.LowerFirst(l.Meaning)), "", "L", false)
-	}
-}
-
-func (p *pdf) summary() {
-	f, r := p.f, p.r
-	f.AddPage()
-	p.heading("Summary", 0)
-	p.para("Average NEST journey rating for each principle, with how many self-assessments rated it and the lowest and highest rating given.")
-
-	// The table, which also stands for the chart below it.
-	cols := []float64{78, 24, 20, 26, 22}
-	head := []string{"Principle", "Average", "Rated", "Not rated", "Range"}
-	p.font("B", 9)
-	f.SetFillColor(230, 230, 230)
-	for i, h := range head {
-		f.CellFormat(cols[i], 7, h, "1", 0, "L", true, 0, "")
-	}
-	f.Ln(-1)
-	p.font("", 9)
-	for _, s := range r.Principles {
-		vals := []string{s.Name, mean(s.Mean), fmt.Sprint(s.Rated), fmt.Sprint(s.NotRated), rangeOf(s)}
-		for i, v := range vals {
-			f.CellFormat(cols[i], 6.5, v, "1", 0, "L", false, 0, "")
+		if y+7.5 > pageH-bottom {
+			page++
+			f.SetPage(page)
+			y = margin
 		}
-		f.Ln(-1)
-	}
-	f.Ln(6)
-	p.chart()
-	f.Ln(4)
-	if len(r.Highest) > 0 {
-		p.para(fmt.Sprintf("Highest: %s. Lowest: %s.", p.names(r.Highest), p.names(r.Lowest)))
-	}
-}
-
-func (p *pdf) names(keys []string) string {
-	var out []string
-	for _, k := range keys {
-		for _, s := range p.r.Principles {
-			if s.Key == k {
-				out = append(out, fmt.Sprintf("%s (%s)", s.Name, mean(s.Mean)))
-			}
+		indent, style := 0.0, "B"
+		if e.level == 2 {
+			indent, style = 8, ""
 		}
+		p.font(style, 11.5)
+		p.color(ink)
+		num := fmt.Sprint(e.page)
+		f.SetXY(margin+indent, y)
+		f.CellFormat(textW-indent-15, 7.5, e.text, "", 0, "L", false, p.links[e.id], "")
+		f.CellFormat(15, 7.5, num, "", 0, "R", false, p.links[e.id], "")
+		y += 7.5
 	}
-	return strings.Join(out, ", ")
+	f.SetPage(last)
 }
 
-// chart draws the averages as horizontal bars on the 1 to 4 scale, with
-// the levels named under it: vectors and real text, no image.
-func (p *pdf) chart() {
-	f, r := p.f, p.r
-	labelW, barX := 62.0, margin+62.0
-	barW := textW - labelW - 8
-	unit := barW / 4
-	top := f.GetY()
-	rowH := 9.0
-	height := rowH*float64(len(r.Principles)) + 4
-	if top+height+16 > pageH-margin {
-		f.AddPage()
-		top = f.GetY()
-	}
-	p.font("B", 10)
-	f.SetXY(margin, top)
-	f.CellFormat(textW, 6, "Average NEST journey rating", "", 1, "L", false, 0, "")
-	top += 8
-	// Grid lines at each level.
-	f.SetDrawColor(170, 170, 170)
-	f.SetLineWidth(0.2)
-	for l := 0; l <= 4; l++ {
-		x := barX + float64(l)*unit
-		f.Line(x, top, x, top+height)
-	}
-	for i, s := range r.Principles {
-		y := top + 2 + float64(i)*rowH
-		p.font("", 9)
-		f.SetXY(margin, y)
-		f.CellFormat(labelW-2, rowH-2, s.Name, "", 0, "R", false, 0, "")
-		if s.Mean != nil {
-			w := float64(*s.Mean) / 10 * unit
-			f.SetFillColor(70, 110, 160)
-			f.Rect(barX, y+1, w, rowH-4, "F")
-			p.font("B", 9)
-			f.SetXY(barX+w+1.5, y)
-			f.CellFormat(12, rowH-2, mean(s.Mean), "", 0, "L", false, 0, "")
+// table draws a table with its caption, a header row repeated on every
+// page it runs onto, and summary rows at the foot.
+func (p *pdf) table(t Table) {
+	f := p.f
+	p.tables++
+	widths := make([]float64, len(t.Head))
+	total := 0.0
+	for i := range t.Head {
+		if i < len(t.Widths) {
+			widths[i] = t.Widths[i]
 		} else {
-			f.SetXY(barX+1.5, y)
-			f.CellFormat(30, rowH-2, "not rated", "", 0, "L", false, 0, "")
+			widths[i] = 1
 		}
+		total += widths[i]
 	}
-	// The scale, with the level names.
-	y := top + height + 1
-	p.font("", 7.5)
-	f.SetXY(barX-unit/2, y)
-	f.CellFormat(unit, 4, "0", "", 0, "C", false, 0, "")
-	for _, l := range assessment.Levels {
-		x := barX + float64(l.Rating)*unit
-		f.SetXY(x-unit/2, y)
-		f.CellFormat(unit, 4, fmt.Sprintf("%d", l.Rating), "", 0, "C", false, 0, "")
-		f.SetXY(x-unit/2, y+3.5)
-		f.CellFormat(unit, 4, l.Name.EN, "", 0, "C", false, 0, "")
+	for i := range widths {
+		widths[i] *= textW / total
 	}
-	f.SetXY(margin, y+10)
-}
-
-// table lists every region's or service's rating of every principle,
-// numbers in every cell.
-func (p *pdf) table() {
-	f, r := p.f, p.r
-	f.AddPage()
-	who := "Region"
-	title := "Ratings by region"
-	if r.Level == Regional {
-		who, title = "Service", "Ratings by service"
-	}
-	p.heading(title, 0)
-	p.para("Each self-assessment's NEST journey rating of each principle (1 basic, 2 early progress, 3 substantial progress, 4 embedded; NR: not rated). The columns are the principles:")
-	for i, s := range r.Principles {
-		p.font("", 9)
-		f.CellFormat(textW, 4.6, fmt.Sprintf("%d  %s", i+1, s.Name), "", 1, "L", false, 0, "")
-	}
-	f.Ln(3)
-	const cellW, rowH = 12.0, 4.6
-	nameW := textW - float64(len(r.Principles))*cellW
-	header := func() {
-		p.font("B", 9)
-		f.SetFillColor(230, 230, 230)
-		f.CellFormat(nameW, 7, who, "1", 0, "L", true, 0, "")
-		for i := range r.Principles {
-			f.CellFormat(cellW, 7, fmt.Sprint(i+1), "1", 0, "C", true, 0, "")
+	const pad = 1.6
+	rowH := func(cells []Cell, style string) float64 {
+		h := 0.0
+		for i, c := range cells {
+			n := len(p.wrapStyled(c.Text, widths[i]-2*pad, style, tableSize))
+			h = max(h, float64(n)*5+2*pad-1)
 		}
-		f.Ln(-1)
+		return h
 	}
+	drawRow := func(cells []Cell, style string, fill [3]int, filled bool) {
+		h := rowH(cells, style)
+		y := f.GetY()
+		x := margin
+		for i, c := range cells {
+			st := style
+			if i == 0 && t.RowHeads && style == "" {
+				st = "B"
+			}
+			if c.Level > 0 && c.Level < len(levelFill) {
+				fc := levelFill[c.Level]
+				f.SetFillColor(fc[0], fc[1], fc[2])
+				f.Rect(x, y, widths[i], h, "F")
+			} else if filled {
+				f.SetFillColor(fill[0], fill[1], fill[2])
+				f.Rect(x, y, widths[i], h, "F")
+			}
+			align := "L"
+			if c.Numeric {
+				align = "C"
+			}
+			lines := p.wrapStyled(c.Text, widths[i]-2*pad, st, tableSize)
+			for j, l := range lines {
+				f.SetXY(x+pad, y+pad+float64(j)*5)
+				f.CellFormat(widths[i]-2*pad, 5, l, "", 0, align, false, 0, "")
+			}
+			x += widths[i]
+		}
+		f.SetDrawColor(rule[0], rule[1], rule[2])
+		f.SetLineWidth(0.2)
+		f.Line(margin, y+h, margin+textW, y+h)
+		f.SetXY(margin, y+h)
+	}
+	head := make([]Cell, len(t.Head))
+	for i, h := range t.Head {
+		head[i] = Cell{Text: h}
+	}
+	header := func() { drawRow(head, "B", [3]int{228, 234, 242}, true) }
+	first := 0.0
+	if len(t.Rows) > 0 {
+		first = rowH(t.Rows[0], "")
+	}
+	p.font("B", 11)
+	capLines := len(p.wrap(t.Caption, textW))
+	p.need(float64(capLines)*5.5 + rowH(head, "B") + first + 2)
+	start, y := f.PageNo(), f.GetY()
+	p.color(ink)
+	p.flow([]Run{{Text: t.Caption, Bold: true}}, margin, textW, 5.5, "", 11)
+	f.Ln(1)
 	header()
-	for _, row := range r.Rows {
-		p.font("", 8)
-		lines := p.wrap(row.Name, nameW-2)
-		h := rowH * float64(len(lines))
-		if f.GetY()+h > pageH-margin {
+	for _, row := range t.Rows {
+		if h := rowH(row, ""); p.room() < h {
 			f.AddPage()
 			header()
-			p.font("", 8)
 		}
-		x, y := f.GetX(), f.GetY()
-		f.Rect(x, y, nameW, h, "D")
-		for j, l := range lines {
-			f.SetXY(x, y+rowH*float64(j))
-			f.CellFormat(nameW, rowH, l, "", 0, "L", false, 0, "")
-		}
-		f.SetXY(x+nameW, y)
-		for _, v := range row.Ratings {
-			fill := levelFill[v]
-			f.SetFillColor(fill[0], fill[1], fill[2])
-			text := "NR"
-			if v > 0 {
-				text = fmt.Sprint(v)
-			}
-			f.CellFormat(cellW, h, text, "1", 0, "C", true, 0, "")
-		}
-		f.SetXY(x, y+h)
+		drawRow(row, "", [3]int{}, false)
 	}
+	for _, row := range t.Foot {
+		if h := rowH(row, "B"); p.room() < h {
+			f.AddPage()
+			header()
+		}
+		drawRow(row, "B", [3]int{242, 242, 242}, true)
+	}
+	f.Ln(5)
+	p.place("table", t.Caption, start, y)
 }
 
-func (p *pdf) principle(i int) {
-	f, s := p.f, p.r.Principles[i]
-	f.AddPage()
-	p.heading(fmt.Sprintf("%d. %s", i+1, s.Name), 0)
-	p.font("B", 11)
-	f.MultiCell(textW, 6, fmt.Sprintf("Average NEST journey rating: %s.", mean(s.Mean)), "", "L", false)
-	p.font("", 10)
-	detail := fmt.Sprintf("%s rated it", text.Plural(s.Rated, "self-assessment"))
-	if s.Rated > 0 {
-		detail += fmt.Sprintf(", from %d to %d", s.Min, s.Max)
-	}
-	if s.NotRated > 0 {
-		detail += fmt.Sprintf("; %d did not rate it yet", s.NotRated)
-	}
-	if s.MeanTarget != nil {
-		detail += fmt.Sprintf(". The average target for next year is %s (%d set one)", s.MeanTarget, s.Targets)
-	}
-	f.MultiCell(textW, lineH, detail+".", "", "L", false)
-	var dist []string
-	for l, n := range s.AtLevel {
-		dist = append(dist, fmt.Sprintf("%d %s: %d", l+1, strings.ToLower(assessment.Levels[l].Name.EN), n))
-	}
-	f.MultiCell(textW, lineH, "Ratings given: "+strings.Join(dist, "; ")+".", "", "L", false)
-	f.Ln(3)
-
-	if len(s.Themes) > 0 {
-		p.subheading("Themes raised")
-		var parts []string
-		for _, t := range s.Themes {
-			parts = append(parts, fmt.Sprintf("%s (%d)", t.Label, t.Count))
-		}
-		p.para(strings.Join(parts, "; ") + ".")
-	}
-	for _, f := range assessment.ResponseTexts() {
-		p.saids(f.Title(), s.Texts[f.Key])
-	}
-	if len(s.Actions) > 0 {
-		p.subheading("Planned actions")
-		shown, rest := Select(s.Actions, func(a Action) string { return a.By }, p.max)
-		for _, a := range shown {
-			line := a.Action
-			var extra []string
-			if a.Owner != "" {
-				extra = append(extra, a.Owner)
-			}
-			if a.Due != "" {
-				extra = append(extra, "by "+a.Due)
-			}
-			if len(extra) > 0 {
-				line += " (" + strings.Join(extra, ", ") + ")"
-			}
-			p.item(text.UpperFirst(p.by(a.By)), line)
-		}
-		p.more(rest)
-	}
-	if len(s.Quotes) > 0 {
-		p.subheading("Feedback")
-		shown, rest := Select(s.Quotes, func(q Quote) string { return q.By }, p.max)
-		for _, q := range shown {
-			p.font("", 10)
-			f.MultiCell(textW, lineH, fmt.Sprintf("Feedback from %s (%s):", p.by(q.By), sourceLabel(q.From)), "", "L", false)
-			p.font("I", 10)
-			f.SetX(margin + 6)
-			f.MultiCell(textW-6, lineH, strings.TrimSpace(q.Quote), "", "L", false)
-			f.Ln(2)
-		}
-		p.more(rest)
-	}
-}
-
-func (p *pdf) subheading(text string) {
-	if p.f.GetY()+20 > pageH-margin {
-		p.f.AddPage()
-	}
-	p.font("B", 11)
-	p.f.MultiCell(textW, 6, text, "", "L", false)
-	p.f.Ln(1)
-}
-
-func (p *pdf) saids(title string, items []Said) {
-	if len(items) == 0 {
-		return
-	}
-	p.subheading(title)
-	shown, rest := Select(items, func(s Said) string { return s.By }, p.max)
-	for _, s := range shown {
-		p.item(text.UpperFirst(p.by(s.By)), s.Text)
-	}
-	p.more(rest)
-}
-
-// item prints attributed text: who, in bold, then what they said.
-func (p *pdf) item(by, text string) {
+// figure draws a bar chart on the NEST journey scale, with its number,
+// title, source and the sentence that says what it shows. Grid lines are
+// drawn first and each value on a white ground, so no line strikes
+// through a label.
+func (p *pdf) figure(fig Figure) {
 	f := p.f
-	p.font("B", 10)
-	f.MultiCell(textW, lineH, by+":", "", "L", false)
-	p.font("", 10)
-	f.SetX(margin + 6)
-	f.MultiCell(textW-6, lineH, strings.TrimSpace(text), "", "L", false)
-	f.Ln(2)
-}
-
-func (p *pdf) more(rest int) {
-	if rest == 0 {
-		return
+	c := fig.Chart
+	labelW := 58.0
+	barX := margin + labelW
+	barW := textW - labelW - 14
+	steps := float64(c.Max - c.Min)
+	unit := barW / steps
+	rowH := 9.0
+	chartH := rowH*float64(len(c.Labels)) + 4
+	p.font("", noteSize)
+	altLines := len(p.wrap(fig.Alt, textW))
+	p.need(12 + chartH + 16 + float64(altLines)*5 + 8)
+	start, y := f.PageNo(), f.GetY()
+	p.color(ink)
+	p.flow([]Run{{Text: fmt.Sprintf("%s %d: %s", p.figureWord(), fig.Number, fig.Title), Bold: true}}, margin, textW, 5.5, "", 11)
+	top := f.GetY() + 2
+	// The scale: grid lines at each point of it.
+	f.SetDrawColor(rule[0], rule[1], rule[2])
+	f.SetLineWidth(0.25)
+	for _, t := range c.Ticks {
+		x := barX + float64(t.Value-c.Min)*unit
+		f.Line(x, top, x, top+chartH)
 	}
-	p.font("I", 9)
-	p.f.MultiCell(textW, lineH, fmt.Sprintf("And %d more, in the report's JSON (nest aggregate --format json).", rest), "", "L", false)
-	p.f.Ln(2)
-}
-
-func (p *pdf) voices() {
-	f, r := p.f, p.r
-	f.AddPage()
-	p.heading("Whose voices were heard", 0)
-	p.para("How many self-assessments say each group helped to shape them.")
-	p.font("B", 9)
-	f.SetFillColor(230, 230, 230)
-	f.CellFormat(100, 7, "Group", "1", 0, "L", true, 0, "")
-	f.CellFormat(40, 7, "Self-assessments", "1", 1, "L", true, 0, "")
+	f.SetDrawColor(muted[0], muted[1], muted[2])
+	f.Line(barX, top, barX, top+chartH)
+	for i, label := range c.Labels {
+		ry := top + 2 + float64(i)*rowH
+		p.font("", noteSize)
+		p.color(ink)
+		lines := p.wrap(label, labelW-3)
+		lh := 4.2
+		ly := ry + (rowH-2-float64(len(lines))*lh)/2
+		for j, l := range lines {
+			f.SetXY(margin, ly+float64(j)*lh)
+			f.CellFormat(labelW-3, lh, l, "", 0, "R", false, 0, "")
+		}
+		v := c.Values[i]
+		if v == nil {
+			f.SetXY(barX+2, ry)
+			f.SetFillColor(255, 255, 255)
+			f.CellFormat(f.GetStringWidth(c.Empty)+2, rowH-2, c.Empty, "", 0, "L", true, 0, "")
+			continue
+		}
+		bw := (float64(*v)/10 - float64(c.Min)) * unit
+		f.SetFillColor(barFill[0], barFill[1], barFill[2])
+		f.Rect(barX, ry+1, bw, rowH-4, "F")
+		p.font("B", noteSize)
+		txt := v.String()
+		tw := f.GetStringWidth(txt) + 2
+		f.SetFillColor(255, 255, 255)
+		f.SetXY(barX+bw+1, ry+0.8)
+		f.CellFormat(tw, rowH-3.6, txt, "", 0, "C", true, 0, "")
+	}
+	// The points of the scale, named.
+	sy := top + chartH + 1
 	p.font("", 9)
-	var missing, few []string
-	for _, v := range r.Voices {
-		f.CellFormat(100, 6.5, v.Label, "1", 0, "L", false, 0, "")
-		f.CellFormat(40, 6.5, fmt.Sprintf("%d of %d", v.Count, v.Of), "1", 1, "L", false, 0, "")
-		switch {
-		case v.Count == 0:
-			missing = append(missing, strings.ToLower(v.Label))
-		case 2*v.Count < v.Of:
-			few = append(few, fmt.Sprintf("%s (%d of %d)", strings.ToLower(v.Label), v.Count, v.Of))
-		}
+	p.color(ink)
+	for _, t := range c.Ticks {
+		x := barX + float64(t.Value-c.Min)*unit
+		f.SetXY(x-unit/2, sy)
+		f.CellFormat(unit, 4, t.Label, "", 0, "C", false, 0, "")
+		f.SetXY(x-unit/2, sy+4)
+		f.CellFormat(unit, 4, t.Name, "", 0, "C", false, 0, "")
 	}
+	f.SetXY(margin, sy+10)
+	p.color(muted)
+	p.flow([]Run{{Text: fig.Source}}, margin, textW, 4.8, "", 9)
+	f.Ln(1)
+	p.color(ink)
+	p.flow([]Run{{Text: fig.Alt}}, margin, textW, 5, "", noteSize)
 	f.Ln(4)
-	if len(missing) > 0 {
-		p.para("No self-assessment records hearing from: " + strings.Join(missing, "; ") + ".")
-	}
-	if len(few) > 0 {
-		p.para("Heard in fewer than half of the self-assessments: " + strings.Join(few, "; ") + ".")
-	}
+	p.place("figure", fig.Title, start, y)
 }
 
-func (p *pdf) appendix() {
-	f, r := p.f, p.r
-	f.AddPage()
-	p.heading("Appendix: the self-assessments", 0)
-	p.para(fmt.Sprintf("The %s in this report, with the date each was submitted and its file.", text.Plural(len(r.Submissions), "self-assessment")))
-	// A few submissions get a plain list; many (a regional report may
-	// list thousands) two columns of small type.
-	const gap = 6.0
-	colW, size, lineH, cols := textW, 9.0, 4.6, 1
-	if len(r.Submissions) > 40 {
-		colW, size, lineH, cols = (textW-gap)/2, 7, 3.1, 2
-	}
-	p.font("", size)
-	top, col := f.GetY(), 0
-	for _, s := range r.Submissions {
-		line := s.Organisation
-		if r.Level == National {
-			line = s.RegionName + ": " + s.Organisation
-		}
-		if s.Submitted != "" {
-			line += ", " + longDate(s.Submitted)
-		}
-		if s.Status != assessment.StatusFinal {
-			line += ", DRAFT"
-		}
-		lines := p.wrap(line+" ("+s.File+")", colW)
-		h := lineH * float64(len(lines))
-		if f.GetY()+h > pageH-margin {
-			if col+1 < cols {
-				col++
-			} else {
-				f.AddPage()
-				top, col = f.GetY(), 0
-			}
-			f.SetY(top)
-		}
-		x := margin + float64(col)*(colW+gap)
-		for _, l := range lines {
-			f.SetX(x)
-			f.CellFormat(colW, lineH, l, "", 2, "L", false, 0, "")
-		}
-		f.SetY(f.GetY() + 0.6)
-	}
-	f.SetX(margin)
-	if len(r.LeftOut) > 0 {
-		f.Ln(3)
-		p.subheading("Files left out of this report")
-		p.font("", 9)
-		for _, l := range r.LeftOut {
-			what := l.File
-			if l.Region != "" {
-				what += " (" + assessment.RegionName(l.Region) + ")"
-			}
-			reason := "it has errors: nest validate lists them"
-			if l.Reason == "draft" {
-				reason = "it is a draft"
-			}
-			f.MultiCell(textW, 4.8, what+": "+reason+".", "", "L", false)
-		}
-	}
-	if r.Level == National && len(r.NotSubmitted) > 0 {
-		f.Ln(3)
-		p.subheading("Regions that did not submit")
-		var names []string
-		for _, n := range r.NotSubmitted {
-			names = append(names, n.Name)
-		}
-		p.para(strings.Join(names, ", ") + ".")
-	}
-}
+func (p *pdf) figureWord() string { return p.d.words.Say("figure") }
 
-func mean(t *Tenths) string {
-	if t == nil {
-		return "not rated"
-	}
-	return t.String()
-}
-
-func rangeOf(s PrincipleStats) string {
-	if s.Rated == 0 {
-		return "-"
-	}
-	return fmt.Sprintf("%d to %d", s.Min, s.Max)
-}
-
-func sourceLabel(key string) string {
-	for _, c := range assessment.Sources {
-		if c.Key == key {
-			return strings.ToLower(c.Label)
-		}
-	}
-	return key
-}
-
-func longDate(d string) string {
-	t, err := time.Parse(time.DateOnly, d)
-	if err != nil {
-		return d
-	}
-	return t.Format("2 January 2006")
+// printableDoc is a copy of d whose every text the font can draw.
+func printableDoc(d *Doc) *Doc {
+	c := *d
+	cleanAll(&c)
+	return &c
 }

@@ -6,16 +6,14 @@ import (
 	"github.com/nest-nyth/nest/internal/fonts"
 )
 
-// printable returns a copy of r whose every text the PDF's font can draw:
-// a character it cannot (an emoji, CJK) is shown by a visible placeholder,
-// the same everywhere (fonts.Printable). The JSON, CSV and HTML keep the
-// text as written; validate warns of such characters, file by file.
-func printable(r *Report) *Report {
-	v := reflect.New(reflect.TypeOf(*r)).Elem()
-	v.Set(reflect.ValueOf(*r))
-	clean(v)
-	out := v.Interface().(Report)
-	return &out
+// cleanAll replaces, in the value v points at, every text with one the
+// PDF's font can draw: a character it cannot (an emoji, CJK) is shown by a
+// visible placeholder, the same everywhere (fonts.Printable). The JSON, CSV
+// and HTML keep the text as written; validate warns of such characters,
+// file by file. Slices, maps and pointers on the way are copied, so what v
+// was copied from is left as it was.
+func cleanAll(v any) {
+	clean(reflect.ValueOf(v).Elem())
 }
 
 // clean replaces, in place, every string reachable from v, copying the
@@ -54,6 +52,14 @@ func clean(v reflect.Value) {
 			clean(val)
 			c.SetMapIndex(it.Key(), val) // keys are the format's own words
 		}
+		v.Set(c)
+	case reflect.Interface:
+		if v.IsNil() {
+			return
+		}
+		c := reflect.New(v.Elem().Type()).Elem()
+		c.Set(v.Elem())
+		clean(c)
 		v.Set(c)
 	case reflect.Pointer:
 		if v.IsNil() {

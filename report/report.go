@@ -34,9 +34,6 @@ type LeftOut struct {
 	Reason string `json:"reason"`           // "has errors", "draft"
 }
 
-// DefaultMaxQuotes is how many quotes and examples of each kind a principle
-// shows in the PDF when Options.MaxQuotes is 0.
-const DefaultMaxQuotes = 8
 
 // Input is one submission to aggregate: its file name (for the appendix)
 // and what it says. Submissions must be valid and final; the caller
@@ -85,6 +82,7 @@ type Report struct {
 	Lowest       []string         `json:"lowest"`  // and the lowest
 	Rows         []Row            `json:"rows"`    // a row per region (national) or service (regional)
 	Voices       []VoiceCount     `json:"voices"`
+	How          []Said           `json:"how"` // how each submission heard the voices it records
 }
 
 // Named is a key and its name.
@@ -95,7 +93,7 @@ type Named struct {
 
 // Submission is one file that went into the report.
 type Submission struct {
-	File         string `json:"file"`
+	File         string `json:"file,omitempty"` // internal edition only
 	Region       string `json:"region"`
 	RegionName   string `json:"region_name"`
 	Scope        string `json:"scope"`
@@ -155,12 +153,14 @@ type Count struct {
 // Said is text from one submission, with who it is attributed to: a
 // region's name (national) or a service's organisation (regional).
 type Said struct {
+	ID   string `json:"id"` // stable: the same text has the same id in every run
 	By   string `json:"by"`
 	Text string `json:"text"`
 }
 
 // Action is a planned action, attributed.
 type Action struct {
+	ID     string `json:"id"`
 	By     string `json:"by"`
 	Action string `json:"action"`
 	Owner  string `json:"owner,omitempty"`
@@ -169,6 +169,7 @@ type Action struct {
 
 // Quote is feedback, attributed, with who said it (a Sources key).
 type Quote struct {
+	ID    string `json:"id"`
 	By    string `json:"by"`
 	Quote string `json:"quote"`
 	From  string `json:"from"`
@@ -177,9 +178,30 @@ type Quote struct {
 // Row is one region's or service's ratings, in the order of the
 // principles; 0 where a principle is not rated.
 type Row struct {
-	Key     string `json:"key"`  // region key, or the service's file
-	Name    string `json:"name"` // region name, or the organisation
-	Ratings []int  `json:"ratings"`
+	Key     string  `json:"key"`  // region key, or the service's folded name
+	Name    string  `json:"name"` // region name, or the organisation
+	Ratings Ratings `json:"ratings"`
+}
+
+// Ratings are one submission's ratings in the order of the principles; 0
+// where a principle is not rated, which the JSON writes as null, so that a
+// script averaging them gets the report's averages.
+type Ratings []int
+
+// MarshalJSON writes each rating, and null for none.
+func (rs Ratings) MarshalJSON() ([]byte, error) {
+	b := []byte{'['}
+	for i, r := range rs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if r == 0 {
+			b = append(b, "null"...)
+		} else {
+			b = strconv.AppendInt(b, int64(r), 10)
+		}
+	}
+	return append(b, ']'), nil
 }
 
 // VoiceCount is how many submissions heard a group.
@@ -198,4 +220,21 @@ func FileName(o Options, ext string) string {
 		who = o.Region
 	}
 	return fmt.Sprintf("nest-%s-%d.%s", who, o.Year, ext)
+}
+
+// ForEdition is the report as an edition may show it: the public edition
+// names no files and leaves out what was left out (drafts, files with
+// errors); the internal edition has everything.
+func (r *Report) ForEdition(edition string) *Report {
+	if edition == Internal {
+		return r
+	}
+	c := *r
+	c.Submissions = make([]Submission, len(r.Submissions))
+	for i, s := range r.Submissions {
+		s.File = ""
+		c.Submissions[i] = s
+	}
+	c.LeftOut = []LeftOut{}
+	return &c
 }

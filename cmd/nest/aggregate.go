@@ -17,6 +17,8 @@ type aggregateOptions struct {
 	rules          report.Rules
 	maxQuotes      int
 	force          bool
+	editorial      string
+	edition        string
 }
 
 func newAggregateCmd(s *streams) *cobra.Command {
@@ -55,6 +57,8 @@ submitted: the same files always give the same bytes.` + "\n" + exitStatus("repo
 			switch _, err := time.Parse(time.DateOnly, o.date); {
 			case o.format != "pdf" && o.format != "json":
 				return usagef("unknown format %q: use pdf or json", o.format)
+			case o.edition != report.Public && o.edition != report.Internal:
+				return usagef("unknown edition %q: use %s (to publish) or %s (for the analysts)", o.edition, report.Public, report.Internal)
 			case o.maxQuotes < 0:
 				return usagef("--max-quotes must be 0 or more")
 			case o.date != "" && err != nil:
@@ -71,10 +75,12 @@ submitted: the same files always give the same bytes.` + "\n" + exitStatus("repo
 	f.IntVar(&o.rules.Year, "year", 0, "the assessment year (default: the files')")
 	f.StringVar(&o.title, "title", "", "the report's title")
 	f.StringVar(&o.date, "date", "", "the report's date, YYYY-MM-DD")
-	f.IntVar(&o.maxQuotes, "max-quotes", 0, fmt.Sprintf("quotes and examples of each kind shown per principle in the PDF (default %d; the JSON keeps all)", report.DefaultMaxQuotes))
+	f.IntVar(&o.maxQuotes, "max-quotes", 0, fmt.Sprintf("words shown per principle where the editorial file does not choose them (default %d in the public edition, all in the internal; the JSON keeps all)", report.DefaultQuotes))
 	f.BoolVar(&o.rules.IncludeDrafts, "include-drafts", false, "include draft files")
 	f.BoolVar(&o.rules.Strict, "strict", false, "stop when any file has an error, instead of leaving it out")
 	f.BoolVar(&o.force, "force", false, "replace a file that is not a report of nest's own")
+	f.StringVar(&o.editorial, "editorial", "", "the analysts' text: a Markdown file (nest draft-update starts one)")
+	f.StringVar(&o.edition, "edition", report.Public, "public (to publish: no file names, no drafts) or internal (for the analysts: everything)")
 	return cmd
 }
 
@@ -90,6 +96,16 @@ func runAggregate(s *streams, o *aggregateOptions, args []string) error {
 	if err := mayWrite(out, found, o.force); err != nil {
 		return err
 	}
+	var editorial *report.Editorial
+	if o.editorial != "" {
+		data, err := files.Read(o.editorial, nil, 4<<20)
+		if err != nil {
+			return fail(exitFailure, fmt.Sprintf("read %s: %v", o.editorial, err))
+		}
+		if editorial, err = report.ReadEditorial(o.editorial, data); err != nil {
+			return fail(exitFindings, err.Error(), "see the README's part on the editorial file; nest draft-update writes one to start from")
+		}
+	}
 	epoch, _ := sourceDate(s) // read, and found good, by today above
 	opt := report.Options{Level: choice.Level, Region: choice.Region, Year: choice.Year, Title: o.title, MaxQuotes: o.maxQuotes, LeftOut: choice.LeftOut}
 	opt.Date = report.Date(o.date, epoch, choice.Inputs, choice.Year)
@@ -97,9 +113,13 @@ func runAggregate(s *streams, o *aggregateOptions, args []string) error {
 	choice.Inputs = nil // the report holds what it needs: free the rest before laying it out
 	var buf bytes.Buffer
 	if o.format == "json" {
-		err = report.WriteJSON(&buf, rep)
+		err = report.WriteJSON(&buf, rep.ForEdition(o.edition))
 	} else {
-		err = report.WritePDF(&buf, rep, opt)
+		doc, berr := report.Build(rep, report.BuildOptions{Edition: o.edition, Editorial: editorial, MaxQuotes: o.maxQuotes, Published: o.date})
+		if berr != nil {
+			return fail(exitFindings, berr.Error())
+		}
+		err = report.WritePDF(&buf, doc, rep.Date)
 	}
 	if err != nil {
 		return err

@@ -1,0 +1,281 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/nest-nyth/nest/assessment"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+	"go.yaml.in/yaml/v3"
+)
+
+// Editorial is what the analysts wrote for a report: its particulars (front
+// matter) and its sections, in Markdown, with directives that say where the
+// figures go. Read it with ReadEditorial.
+//
+//	---
+//	title: NYTH/NEST implementation update 2024
+//	published: 2025-03-12
+//	contact: nest.mentalhealth@gov.wales
+//	---
+//	# Introduction
+//	Text people wrote ...
+//	# Regional perspectives
+//	<!-- nest:summary -->
+//	## Trusted adults
+//	<!-- nest:principle trusted_adults -->
+//	A synthesis of what the regions said ...
+//	<!-- nest:quotes gwent.trusted_adults.working_well cwm-taf-morgannwg.trusted_adults.quote1 -->
+//
+// A directive is an HTML comment, so the file reads cleanly in any
+// Markdown viewer. # is a section of the report, ## a part of one.
+type Editorial struct {
+	File  string // its name, for messages
+	Front EditorialFront
+	Parts []EditorialPart
+}
+
+// EditorialFront is the front matter.
+type EditorialFront struct {
+	Title       string `yaml:"title"`
+	Subtitle    string `yaml:"subtitle"`
+	Publisher   string `yaml:"publisher"`
+	Published   string `yaml:"published"`
+	Updated     string `yaml:"updated"`
+	Contact     string `yaml:"contact"`
+	Licence     string `yaml:"licence"`
+	Description string `yaml:"description"`
+}
+
+// EditorialPart is a block of what people wrote, or a directive: where
+// nest puts something it makes.
+type EditorialPart struct {
+	Block     Block     // text people wrote; nil for a directive
+	Directive Directive // when Block is nil
+	Section   string    // the heading it is under, for messages
+	Line      int
+}
+
+// Directive is nest:NAME ARGS... in an HTML comment.
+type Directive struct {
+	Name string
+	Args []string
+}
+
+// Directives an editorial file may use.
+var Directives = map[string]string{
+	"contents":    "the list of the report's sections",
+	"levels":      "the four levels of the NEST journey rating, with their meanings",
+	"summary":     "the table and chart of the average rating of each principle",
+	"principle":   "a principle's figures: nest:principle KEY (its average, range, who did not rate it and why, its themes)",
+	"quotes":      "chosen words, by id: nest:quotes ID ID ... (the ids are in draft-update's starter file and the internal edition)",
+	"ratings":     "every region's or service's rating of every principle (the public edition shows them only where this asks)",
+	"voices":      "whose voices informed the self-assessments, and how",
+	"submissions": "the self-assessments in the report",
+}
+
+var directiveRE = regexp.MustCompile(`^\s*<!--\s*nest:([a-z-]+)((?:\s+[^\s]+)*?)\s*-->\s*$`)
+
+// ReadEditorial reads an editorial file. Its errors name the file and the
+// line.
+func ReadEditorial(name string, data []byte) (*Editorial, error) {
+	e := &Editorial{File: name}
+	body, line0, err := e.frontMatter(data)
+	if err != nil {
+		return nil, err
+	}
+	md := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
+	doc := md.Parser().Parse(text.NewReader(body))
+	section := ""
+	lineOf := func(n ast.Node) int {
+		if n.Lines().Len() > 0 {
+			return line0 + bytes.Count(body[:n.Lines().At(0).Start], []byte("\n")) + 1
+		}
+		if c := n.FirstChild(); c != nil {
+			if t, ok := c.(*ast.Text); ok {
+				return line0 + bytes.Count(body[:t.Segment.Start], []byte("\n")) + 1
+			}
+		}
+		return line0
+	}
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		line := lineOf(n)
+		switch n := n.(type) {
+		case *ast.Heading:
+			section = plainText(n, body)
+			e.add(Heading{Level: n.Level, Text: section, ID: anchor(section)}, section, line)
+		case *ast.Paragraph:
+			e.add(Para{Runs: runs(n, body)}, section, line)
+		case *ast.List:
+			l := List{Ordered: n.IsOrdered()}
+			for it := n.FirstChild(); it != nil; it = it.NextSibling() {
+				var item []Run
+				for c := it.FirstChild(); c != nil; c = c.NextSibling() {
+					if len(item) > 0 {
+						item = append(item, Run{Text: " "})
+					}
+					item = append(item, runs(c, body)...)
+				}
+				l.Items = append(l.Items, item)
+			}
+			e.add(l, section, line)
+		case *ast.Blockquote:
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				e.add(Excerpt{Text: Text(runs(c, body))}, section, line)
+			}
+		case *east.Table:
+			e.add(table(n, body), section, line)
+		case *ast.HTMLBlock:
+			raw := ""
+			for i := 0; i < n.Lines().Len(); i++ {
+				seg := n.Lines().At(i)
+				raw += string(seg.Value(body))
+			}
+			if n.HasClosure() {
+				raw += string(n.ClosureLine.Value(body))
+			}
+			for _, l := range strings.Split(strings.TrimSpace(raw), "\n") {
+				m := directiveRE.FindStringSubmatch(l)
+				if m == nil {
+					if strings.Contains(l, "nest:") {
+						return nil, fmt.Errorf("%s:%d: %q is not a directive nest knows: write <!-- nest:NAME ... --> with NAME one of %s", name, line, strings.TrimSpace(l), directiveNames())
+					}
+					continue // a comment for the writers
+				}
+				if _, ok := Directives[m[1]]; !ok {
+					return nil, fmt.Errorf("%s:%d: unknown directive nest:%s: use one of %s", name, line, m[1], directiveNames())
+				}
+				e.Parts = append(e.Parts, EditorialPart{Directive: Directive{Name: m[1], Args: strings.Fields(m[2])}, Section: section, Line: line})
+			}
+		case *ast.ThematicBreak:
+		default:
+			return nil, fmt.Errorf("%s:%d: nest does not lay out this kind of Markdown (%s): use headings, paragraphs, lists, quotes, tables, emphasis and links", name, line, n.Kind())
+		}
+	}
+	return e, nil
+}
+
+func directiveNames() string {
+	names := make([]string, 0, len(Directives))
+	for _, k := range []string{"contents", "levels", "summary", "principle", "quotes", "ratings", "voices", "submissions"} {
+		names = append(names, k)
+	}
+	return strings.Join(names, ", ")
+}
+
+func (e *Editorial) add(b Block, section string, line int) {
+	e.Parts = append(e.Parts, EditorialPart{Block: b, Section: section, Line: line})
+}
+
+// frontMatter reads the YAML between --- lines at the top, and returns the
+// rest and the number of lines before it.
+func (e *Editorial) frontMatter(data []byte) (body []byte, lines int, err error) {
+	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	if !bytes.HasPrefix(data, []byte("---\n")) {
+		return data, 0, nil
+	}
+	end := bytes.Index(data[4:], []byte("\n---\n"))
+	if end < 0 {
+		return nil, 0, fmt.Errorf("%s:1: the front matter that starts with --- has no closing --- line", e.File)
+	}
+	front := data[4 : 4+end+1]
+	dec := yaml.NewDecoder(bytes.NewReader(front))
+	dec.KnownFields(true)
+	if err := dec.Decode(&e.Front); err != nil && err.Error() != "EOF" {
+		return nil, 0, fmt.Errorf("%s: front matter: %w (keys: title, subtitle, publisher, published, updated, contact, licence, description)", e.File, err)
+	}
+	for _, d := range []struct{ key, v string }{{"published", e.Front.Published}, {"updated", e.Front.Updated}} {
+		if _, err := time.Parse(time.DateOnly, d.v); d.v != "" && err != nil {
+			return nil, 0, fmt.Errorf("%s: %s %q is not a date: write it as YYYY-MM-DD", e.File, d.key, d.v)
+		}
+	}
+	rest := data[4+end+5:]
+	return rest, bytes.Count(data[:4+end+5], []byte("\n")), nil
+}
+
+// runs turns the inline content of a Markdown block into runs.
+func runs(n ast.Node, src []byte) []Run {
+	var out []Run
+	var walk func(n ast.Node, bold, italic bool, link string)
+	walk = func(n ast.Node, bold, italic bool, link string) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.Text:
+				t := string(c.Segment.Value(src))
+				if c.SoftLineBreak() || c.HardLineBreak() {
+					t += " "
+				}
+				out = appendRun(out, Run{Text: t, Bold: bold, Italic: italic, Link: link})
+			case *ast.String:
+				out = appendRun(out, Run{Text: string(c.Value), Bold: bold, Italic: italic, Link: link})
+			case *ast.CodeSpan:
+				out = appendRun(out, Run{Text: plainText(c, src), Bold: bold, Italic: italic, Link: link})
+			case *ast.Emphasis:
+				walk(c, bold || c.Level >= 2, italic || c.Level == 1, link)
+			case *ast.Link:
+				walk(c, bold, italic, string(c.Destination))
+			case *ast.AutoLink:
+				u := string(c.URL(src))
+				out = appendRun(out, Run{Text: string(c.Label(src)), Bold: bold, Italic: italic, Link: u})
+			case *east.Strikethrough:
+				walk(c, bold, italic, link)
+			default:
+				walk(c, bold, italic, link)
+			}
+		}
+	}
+	walk(n, false, false, "")
+	if len(out) > 0 {
+		last := &out[len(out)-1]
+		last.Text = strings.TrimRight(last.Text, " ")
+	}
+	return out
+}
+
+// appendRun joins text of the same style into one run.
+func appendRun(out []Run, r Run) []Run {
+	if n := len(out); n > 0 {
+		last := &out[n-1]
+		if last.Bold == r.Bold && last.Italic == r.Italic && last.Link == r.Link && last.Lang == r.Lang {
+			last.Text += r.Text
+			return out
+		}
+	}
+	return append(out, r)
+}
+
+func plainText(n ast.Node, src []byte) string { return Text(runs(n, src)) }
+
+func table(n *east.Table, src []byte) Table {
+	var t Table
+	for r := n.FirstChild(); r != nil; r = r.NextSibling() {
+		var row []Cell
+		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+			row = append(row, Cell{Text: plainText(c, src)})
+		}
+		if _, head := r.(*east.TableHeader); head {
+			for _, c := range row {
+				t.Head = append(t.Head, c.Text)
+			}
+			continue
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	t.RowHeads = true
+	return t
+}
+
+// anchor makes an id from a heading: lowercase words joined by hyphens.
+func anchor(heading string) string {
+	if a := assessment.TagOf(heading); a != "" {
+		return a
+	}
+	return "section"
+}
