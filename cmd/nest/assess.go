@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"os/signal"
+	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/nest-nyth/nest/assessment"
@@ -92,6 +95,10 @@ func runAssess(s *streams, o *assessOptions) error {
 		return fail(exitFailure, o.path+" is final, and there is no terminal to ask whether to change it",
 			"add --force to change it; it goes back to draft until marked final again")
 	}
+	// Before the first question: answers that cannot be saved are not asked.
+	if err := canWrite(o.path); err != nil {
+		return err
+	}
 	now, err := clock(s)
 	if err != nil {
 		return err
@@ -105,7 +112,7 @@ func runAssess(s *streams, o *assessOptions) error {
 		if path == "" {
 			path = freeName(defaultAssessName(a))
 		}
-		data, err := assessment.Marshal(a)
+		data, err := marshalOver(path, a)
 		if err != nil {
 			return err
 		}
@@ -115,25 +122,47 @@ func runAssess(s *streams, o *assessOptions) error {
 		wrote = true
 		return nil
 	}
+	var existing func(*assessment.Assessment) *questionnaire.Found
+	if o.path == "" {
+		existing = func(a *assessment.Assessment) *questionnaire.Found {
+			return findSubmission(defaultAssessName(a), a, func(name string) { path = name })
+		}
+	}
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Stop(signals)
 	err = questionnaire.Run(a, questionnaire.Options{
-		In: s.In, Out: s.Err, Accessible: o.accessible, Principle: o.principle,
+		In: s.In, Out: s.Err, Accessible: o.accessible, Interactive: s.InTTY, Principle: o.principle,
 		Year: now.Year(), Today: now.Format(time.DateOnly), AskFinal: !o.force, Save: save,
+		Existing: existing, Signals: signals,
 	})
+	var stopped *questionnaire.Stopped
 	switch {
 	case errors.Is(err, questionnaire.ErrKeptFinal):
-		sayf(s.Err, "%s is final and was left as it was\n", o.path)
+		sayf(s.Err, "%s is final and was left as it was\n", path)
 		return nil
-	case errors.Is(err, questionnaire.ErrInterrupted):
+	case errors.As(err, &stopped):
+		why := "stopped"
+		if stopped.Signal != "" {
+			why = "stopped (" + stopped.Signal + ")"
+		}
 		if !wrote {
-			sayf(s.Err, "stopped before anything was answered or changed; nothing was saved"+"\n")
+			sayf(s.Err, "%s before anything was answered or changed; nothing was saved\n", why)
 			return nil
 		}
-		sayf(s.Err, "stopped: every answer so far is saved in %s\n", path)
+		sayf(s.Err, "%s on %q: every answer so far is saved in %s\n", why, stopped.Page, path)
 		sayf(s.Err, "carry on with: nest assess %s\n", path)
 		return nil
+	case errors.Is(err, questionnaire.ErrBadAnswer):
+		hint := "nothing was saved"
+		if wrote {
+			hint = "the answers before it are saved in " + path + " as a draft; nothing was marked final"
+		}
+		return fail(exitFindings, err.Error(), hint,
+			"nest assess --accessible asks the questions in order: one line for each, a number for a choice")
 	case err != nil:
 		if wrote {
-			sayf(s.Err, "nest: answers so far are saved in %s\n", path)
+			return fail(exitFailure, err.Error(), "the answers before it are saved in "+path)
 		}
 		return err
 	}
@@ -146,6 +175,81 @@ func runAssess(s *streams, o *assessOptions) error {
 		sayf(s.Err, "carry on with: nest assess %s; check it with: nest validate %s\n", path, path)
 	}
 	return nil
+}
+
+// canWrite checks, before any question, that the file can be saved: its
+// folder is there and takes a new file.
+func canWrite(path string) error {
+	dir := filepath.Dir(path)
+	if path == "" {
+		dir = "."
+	}
+	info, err := os.Stat(dir)
+	if err == nil && !info.IsDir() {
+		err = errors.New("not a folder")
+	}
+	if err == nil {
+		var f *os.File
+		if f, err = os.CreateTemp(dir, ".nest-assess-check-*"); err == nil {
+			_ = f.Close()
+			err = os.Remove(f.Name())
+		}
+	}
+	if err != nil {
+		return fail(exitFailure, fmt.Sprintf("cannot save in the folder %s: %s", dir, describeErr(err)),
+			"choose a folder you can write to, or create it first; nothing was asked or saved")
+	}
+	return nil
+}
+
+// describeErr says what went wrong with a file in a person's words.
+func describeErr(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "there is no such folder"
+	case errors.Is(err, fs.ErrPermission):
+		return "you may not write there"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// marshalOver writes a over the file at path as it is now, keeping the
+// comments people wrote there (and a template's help), or anew.
+func marshalOver(path string, a *assessment.Assessment) ([]byte, error) {
+	previous, err := files.Read(path, nil, assessment.MaxFileSize)
+	if err != nil {
+		return assessment.Marshal(a)
+	}
+	return assessment.MarshalOver(previous, a)
+}
+
+// findSubmission is the file named name when it holds the same submission
+// as a (region, scope, organisation and year) and can be carried on; use
+// is called with its name when the person chooses to.
+func findSubmission(name string, a *assessment.Assessment, use func(string)) *questionnaire.Found {
+	data, err := files.Read(name, nil, assessment.MaxFileSize)
+	if err != nil {
+		return nil
+	}
+	r := schema.Check(name, data)
+	if !r.Valid() || assessment.SubmissionKey(r.Assessment) != assessment.SubmissionKey(a) {
+		return nil
+	}
+	answered := 0
+	for _, p := range assessment.Principles {
+		if resp := r.Assessment.Principles[p.Key]; resp != nil && (resp.Rating > 0 || resp.NotRated != "") {
+			answered++
+		}
+	}
+	describe := fmt.Sprintf("a draft, %d of %d principles rated", answered, len(assessment.Principles))
+	if r.Assessment.Status == assessment.StatusFinal {
+		describe = "final, submitted " + r.Assessment.Submitted
+	}
+	return &questionnaire.Found{Path: name, Describe: describe, Assessment: r.Assessment, Use: func() { use(name) }}
 }
 
 // loadForAssess reads an existing file to carry on with. A file with
