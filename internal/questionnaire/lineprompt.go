@@ -136,6 +136,9 @@ func (lp *linePrompter) readLine() (string, error) {
 			return "", r.err
 		}
 		lp.lineNo++
+		if !lp.interactive {
+			fmt.Fprintln(lp.w, r.text) // as a terminal would echo it
+		}
 		return r.text, nil
 	case s := <-lp.signals:
 		fmt.Fprintln(lp.w)
@@ -184,7 +187,7 @@ func (lp *linePrompter) ask(pg *page, q *question, d Draft) error {
 			if d[q.Key] != "" {
 				keeps = prompt["line.enter_keeps"]
 			}
-			fmt.Fprintf(w, keeps+"\n", optionLine(cs[i], i))
+			fmt.Fprintf(w, keeps+"\n", strings.TrimSuffix(optionLine(cs[i], i), "."))
 		}
 		ask = prompt["line.ask_number"]
 	case askMulti:
@@ -214,7 +217,11 @@ func (lp *linePrompter) ask(pg *page, q *question, d Draft) error {
 		ask = prompt["line.ask_yes_no"]
 	default:
 		if v := strings.TrimSpace(d[q.Key]); v != "" {
-			fmt.Fprintf(w, prompt["line.keeps_text"]+"\n", strings.ReplaceAll(v, "\n", `\n`))
+			fmt.Fprintf(w, prompt["line.keeps_text"], strings.ReplaceAll(v, "\n", `\n`))
+			if q.Required == "" {
+				fmt.Fprint(w, " "+prompt["line.clears"])
+			}
+			fmt.Fprintln(w)
 		}
 		if q.Kind == askText {
 			fmt.Fprintln(w, prompt["line.new_line"])

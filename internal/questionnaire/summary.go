@@ -32,7 +32,7 @@ func (fl *flow) summaryPage() *page {
 				cs = append(cs, choice{Value: "about", Label: fmt.Sprintf(prompt["summary.about"], aboutLine(a))})
 				for i, pr := range assessment.Principles {
 					cs = append(cs, choice{Value: "principle:" + strconv.Itoa(i),
-						Label: fmt.Sprintf("%d. %s: %s", i+1, pr.Name.EN, state(a.Principles[pr.Key]))})
+						Label: pr.Name.EN + ": " + state(a.Principles[pr.Key])})
 				}
 				return cs
 			},
