@@ -78,6 +78,10 @@ func runAssess(s *streams, o *assessOptions) error {
 		return fail(exitFailure, "the full-screen form needs a terminal",
 			"use 'nest assess --accessible' for plain prompts (answers may be piped in), or 'nest init' for a template to fill in by hand")
 	}
+	// Before the first question: answers that cannot be saved are not asked.
+	if err := canWrite(o.path); err != nil {
+		return err
+	}
 	a := &assessment.Assessment{}
 	if o.path != "" {
 		loaded, err := loadForAssess(s, o.path)
@@ -94,10 +98,6 @@ func runAssess(s *streams, o *assessOptions) error {
 	if a.Status == assessment.StatusFinal && !o.force && !s.InTTY {
 		return fail(exitFailure, o.path+" is final, and there is no terminal to ask whether to change it",
 			"add --force to change it; it goes back to draft until marked final again")
-	}
-	// Before the first question: answers that cannot be saved are not asked.
-	if err := canWrite(o.path); err != nil {
-		return err
 	}
 	now, err := clock(s)
 	if err != nil {

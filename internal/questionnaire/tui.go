@@ -33,12 +33,12 @@ type model struct {
 	form  *huh.Form
 
 	questionOf map[huh.Field]*question
-	text       map[string]*string              // inputs and texts: the live value, as typed
-	multi      map[string]*[]string            // multi-selects: the live choice
-	selects    map[string]*huh.Select[string]  // selects, to read the option under the cursor
-	cursorVal  map[string]*string              // selects: bound to the cursor, NOT an answer
-	confirms   map[string]*bool                // confirms: bound to the button shown chosen
-	choices    map[string][]choice             // selects: the options shown
+	text       map[string]*string             // inputs and texts: the live value, as typed
+	multi      map[string]*[]string           // multi-selects: the live choice
+	selects    map[string]*huh.Select[string] // selects, to read the option under the cursor
+	cursorVal  map[string]*string             // selects: bound to the cursor, NOT an answer
+	confirms   map[string]*bool               // confirms: bound to the button shown chosen
+	choices    map[string][]choice            // selects: the options shown
 	multis     map[string]*huh.MultiSelect[string]
 
 	keymap     *huh.KeyMap
