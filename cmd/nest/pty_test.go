@@ -43,13 +43,13 @@ func TestPtyWholeRun(t *testing.T) {
 		}
 
 		tm.waitScreen("┃ Which Regional Partnership Board?", "esc: save and stop")
-		tm.press(kDown, kDown, kEnter)           // Gwent
-		tm.press(kDown, kEnter)                  // a service
-		tm.typeText("Tŷ Teulu Siân")             // its name
-		tm.press(kEnter, kDown, kDown, kEnter)   // sector: education
-		tm.press(kSpace, kEnter)                 // funding: the first
-		tm.press(kEnter)                         // year: as it is
-		tm.press(kSpace, kEnter)                 // voices: children and young people
+		tm.press(kDown, kDown, kEnter)         // Gwent
+		tm.press(kDown, kEnter)                // a service
+		tm.typeText("Tŷ Teulu Siân")           // its name
+		tm.press(kEnter, kDown, kDown, kEnter) // sector: education
+		tm.press(kSpace, kEnter)               // funding: the first
+		tm.press(kEnter)                       // year: as it is
+		tm.press(kSpace, kEnter)               // voices: children and young people
 		tm.typeText("A drop-in.")
 		tm.press(kEnter)
 
