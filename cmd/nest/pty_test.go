@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -326,4 +327,83 @@ func colour(out string) string {
 		}
 	}
 	return ""
+}
+
+// TestPtyAccessible answers interactive --accessible in a terminal: it
+// waits for each question's text, and then for its prompt, before typing
+// the answer, as a screen reader user hears the question first. The same
+// answers piped in must save the same file.
+func TestPtyAccessible(t *testing.T) {
+	type step struct{ question, answer string }
+	steps := []step{
+		{"Which Regional Partnership Board?\n1. Cardiff and Vale", "3"},
+		{"Is this the region's own submission, or one service's?", "1"},
+		{"Year (needed)", ""},
+		{"Whose voices informed this assessment? (choose any)\n[ ] 1. Children and young people", "1 3"},
+		{"How were they heard?", "Tŷ forum."},
+		{"Principle 1 of 6 — Trusted adults", "2"},
+		{"Rating you aim for next year\n2. Early progress", "3"},
+		{"What is working well", `One\nTwo`},
+		{"Concerns and barriers", ""},
+		{"What good would look like", ""},
+		{"Themes (choose any)", "1 26"},
+		{"Your own themes, separated by commas", "Tŷ Teulu"},
+		{"Planned actions and quotes", "2"},
+		{"What will be done? (needed)", "Plan"},
+		{"Who will do it?", "HR"},
+		{"Month it is due", "2025-03"},
+		{"4. Action 1: Plan · HR · 2025-03", "3"},
+		{"The quote, as said or written", "Ŵ yes."},
+		{"Who said it?", "3"},
+		{"5. Quote 1: Ŵ yes. · A parent or carer", ""},
+		{"Principle 2 of 6 — Wellbeing across education", "0"},
+		{"Why is it not rated yet? (needed)", "Not yet"},
+	}
+	for _, q := range []string{"Rating you aim for next year", "What is working well", "Concerns and barriers",
+		"What good would look like", "Themes (choose any)", "Planned actions and quotes"} {
+		steps = append(steps, step{q, ""}) // the rest of principle 2: Enter keeps each
+	}
+	for i := 3; i <= 6; i++ {
+		steps = append(steps, step{"Principle " + strconv.Itoa(i) + " of 6", "2"}, step{"Rating you aim for next year", "4"},
+			step{"What is working well", "Ok."})
+		for _, q := range []string{"Concerns and barriers", "What good would look like", "Themes (choose any)", "Planned actions and quotes"} {
+			steps = append(steps, step{q, ""})
+		}
+	}
+	steps = append(steps, step{"What next? Choose a page to go back to it.\n1. Finish for now: it stays a draft\n2. Mark it final and submitted", "2"})
+
+	dir := t.TempDir()
+	tm := startTerm(t, dir, nil, "assess", "--accessible")
+	var piped strings.Builder
+	for _, s := range steps {
+		tm.waitText(s.question)
+		tm.waitText(": ") // the prompt, printed and flushed before the read
+		tm.typeText(s.answer)
+		tm.press(kEnter)
+		piped.WriteString(s.answer + "\n")
+	}
+	if code := tm.wait(); code != 0 {
+		t.Fatalf("exit %d:\n%s", code, tail(tm.text(), 2000))
+	}
+	if c := colour(tm.rawBytes()); c != "" || strings.Contains(tm.rawBytes(), "\x1b[?1049h") {
+		t.Errorf("escape sequences in the line prompter")
+	}
+	got := readFile(t, filepath.Join(dir, "2024-gwent.yaml"))
+	for _, want := range []string{"status: final\n", "    working_well: |\n      One\n      Two\n", "  ty-teulu: Tŷ Teulu\n", "  how: Tŷ forum.\n"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("saved file lacks %q:\n%s", want, got)
+		}
+	}
+	tm.logTiming("accessible run")
+
+	pipedDir := t.TempDir()
+	cmd := exec.Command(tm.cmd.Path, "assess", "--accessible")
+	cmd.Dir, cmd.Env = pipedDir, tm.cmd.Env
+	cmd.Stdin = strings.NewReader(piped.String())
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("piped: %v\n%s", err, tail(string(out), 1500))
+	}
+	if p := readFile(t, filepath.Join(pipedDir, "2024-gwent.yaml")); p != got {
+		t.Fatalf("piped answers saved:\n%s\nanswers typed at the terminal:\n%s", p, got)
+	}
 }
