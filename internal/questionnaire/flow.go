@@ -152,7 +152,7 @@ func principleAnswered(r *assessment.Response) map[string]bool {
 		case assessment.KindText:
 			done[f.Key] = *f.Text(r) != ""
 		case assessment.KindTags:
-			done[f.Key] = len(*f.TagList(r)) > 0
+			done[f.Key] = done[f.Key] || len(*f.TagList(r)) > 0
 		case assessment.KindList:
 			if f.Len(r) > 0 {
 				done[assessment.FieldThemes.Key] = true

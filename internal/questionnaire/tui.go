@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // The full-screen questionnaire is ONE Bubble Tea program, whose model
@@ -376,9 +377,9 @@ var (
 )
 
 func (m *model) header() string {
-	h := titleStyle.Width(m.width).Render(m.page.Title)
+	h := titleStyle.Render(ansi.Wordwrap(m.page.Title, m.width, ""))
 	if m.page.Intro != "" {
-		h += "\n" + lipgloss.NewStyle().Width(m.width).Render(m.page.Intro)
+		h += "\n" + ansi.Wordwrap(m.page.Intro, m.width, "")
 	}
 	return h
 }
