@@ -177,15 +177,6 @@ func complete(r *assessment.Response) bool {
 	return r != nil && (r.NotRated != "" || r.Rating > 0 && r.HasText())
 }
 
-func allComplete(a *assessment.Assessment) bool {
-	for _, pr := range assessment.Principles {
-		if !complete(a.Principles[pr.Key]) {
-			return false
-		}
-	}
-	return true
-}
-
 func principleIndex(key string) int {
 	return slices.IndexFunc(assessment.Principles, func(p assessment.Principle) bool { return p.Key == key })
 }

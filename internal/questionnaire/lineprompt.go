@@ -48,7 +48,7 @@ func (errStop) Error() string { return "stopped" }
 
 func (lp *linePrompter) run() error {
 	lp.w = bufio.NewWriter(lp.out)
-	defer lp.w.Flush()
+	defer func() { _ = lp.w.Flush() }() // standard error: nowhere to report its failure
 	lp.startReader()
 	defer close(lp.want)
 
@@ -124,7 +124,7 @@ func (lp *linePrompter) startReader() {
 
 // readLine flushes what was printed, then reads one line.
 func (lp *linePrompter) readLine() (string, error) {
-	lp.w.Flush()
+	_ = lp.w.Flush()
 	lp.want <- struct{}{}
 	select {
 	case r := <-lp.lines:

@@ -82,16 +82,6 @@ func (q *question) cursor(d Draft) string {
 	return ""
 }
 
-// label is the label of value v among the question's choices.
-func (q *question) label(d Draft, v string) string {
-	for _, c := range q.Choices(d) {
-		if c.Value == v {
-			return c.Label
-		}
-	}
-	return v
-}
-
 // validate checks a submitted answer.
 func (q *question) validate(v string, d Draft) error {
 	if strings.TrimSpace(v) == "" {
@@ -139,14 +129,4 @@ func (p *page) normalize(d Draft) {
 			delete(d, q.Key)
 		}
 	}
-}
-
-// question returns the page's question with the given key.
-func (p *page) question(key string) *question {
-	for _, q := range p.Questions {
-		if q.Key == key {
-			return q
-		}
-	}
-	return nil
 }
