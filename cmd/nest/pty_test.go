@@ -31,6 +31,7 @@ func ptyRuns(t *testing.T) int {
 // be the expected bytes every time. The first run keeps one principle's
 // screens for the README.
 func TestPtyWholeRun(t *testing.T) {
+	t.Parallel() // each in its own terminal and folder; most of the time is typing
 	want := readFile(t, filepath.Join("testdata", "pty", "whole-run.yaml"))
 	for run := range ptyRuns(t) {
 		dir := t.TempDir()
@@ -165,6 +166,7 @@ func checkReadmeScreens(t *testing.T, screens []string) {
 // TestPtyBareRun accepts every answer as it is, choosing only the six
 // ratings, and counts the key presses (the README says how many).
 func TestPtyBareRun(t *testing.T) {
+	t.Parallel() // each in its own terminal and folder; most of the time is typing
 	dir := t.TempDir()
 	tm := startTerm(t, dir, nil, "assess")
 	tm.waitScreen("┃ Which Regional Partnership Board?")
@@ -222,24 +224,28 @@ func checkPartial(t *testing.T, tm *ptyTerm, file, why string) {
 }
 
 func TestPtyEscSavesThePage(t *testing.T) {
+	t.Parallel() // each in its own terminal and folder; most of the time is typing
 	tm, file := partial(t)
 	tm.press(kEsc)
 	checkPartial(t, tm, file, `stopped on "Principle 1 of 6 — Trusted adults": every answer so far is saved in 2024-cardiff-and-vale.yaml`)
 }
 
 func TestPtyCtrlCSavesThePage(t *testing.T) {
+	t.Parallel() // each in its own terminal and folder; most of the time is typing
 	tm, file := partial(t)
 	tm.press(kCtrlC)
 	checkPartial(t, tm, file, "carry on with: nest assess 2024-cardiff-and-vale.yaml")
 }
 
 func TestPtySIGTERMSavesThePage(t *testing.T) {
+	t.Parallel() // each in its own terminal and folder; most of the time is typing
 	tm, file := partial(t)
 	_ = tm.cmd.Process.Signal(syscall.SIGTERM)
 	checkPartial(t, tm, file, "stopped (terminated) on")
 }
 
 func TestPtySIGHUPSavesThePage(t *testing.T) {
+	t.Parallel() // each in its own terminal and folder; most of the time is typing
 	tm, file := partial(t)
 	_ = tm.cmd.Process.Signal(syscall.SIGHUP)
 	checkPartial(t, tm, file, "stopped (hangup) on")
@@ -248,6 +254,7 @@ func TestPtySIGHUPSavesThePage(t *testing.T) {
 // A real hang-up: the terminal goes away (the master side is closed), and
 // the system sends SIGHUP; reading the terminal fails too.
 func TestPtyHangupSavesThePage(t *testing.T) {
+	t.Parallel() // each in its own terminal and folder; most of the time is typing
 	tm, file := partial(t)
 	_ = tm.ptmx.Close()
 	checkPartial(t, tm, file, "")
@@ -255,6 +262,7 @@ func TestPtyHangupSavesThePage(t *testing.T) {
 
 // Esc with the cursor moved and no Enter leaves the rating unset.
 func TestPtyEscKeepsNoRatingFromTheCursor(t *testing.T) {
+	t.Parallel() // each in its own terminal and folder; most of the time is typing
 	dir := t.TempDir()
 	tm := startTerm(t, dir, nil, "assess")
 	tm.waitScreen("┃ Which Regional Partnership Board?")
@@ -274,6 +282,7 @@ func TestPtyEscKeepsNoRatingFromTheCursor(t *testing.T) {
 // Carrying on starts at the question after the last one answered, inside
 // the principle: here the concerns of principle 3, with the cursor there.
 func TestPtyResumeInsideAPrinciple(t *testing.T) {
+	t.Parallel() // each in its own terminal and folder; most of the time is typing
 	dir := t.TempDir()
 	draft := readFile(t, filepath.Join("testdata", "pty", "draft.yaml"))
 	if err := os.WriteFile(filepath.Join(dir, "2024-gwent.yaml"), []byte(draft), 0o644); err != nil {
@@ -295,6 +304,7 @@ func TestPtyResumeInsideAPrinciple(t *testing.T) {
 // With NO_COLOR the chosen button and option are marked by shape, and no
 // colour reaches the terminal.
 func TestPtyNoColor(t *testing.T) {
+	t.Parallel() // each in its own terminal and folder; most of the time is typing
 	dir := t.TempDir()
 	final := readFile(t, filepath.Join("..", "..", "examples", "2024", "regions", "powys.yaml"))
 	if err := os.WriteFile(filepath.Join(dir, "powys.yaml"), []byte(final), 0o644); err != nil {
@@ -334,6 +344,7 @@ func colour(out string) string {
 // the answer, as a screen reader user hears the question first. The same
 // answers piped in must save the same file.
 func TestPtyAccessible(t *testing.T) {
+	t.Parallel() // each in its own terminal and folder; most of the time is typing
 	type step struct{ question, answer string }
 	steps := []step{
 		{"Which Regional Partnership Board?\n1. Cardiff and Vale", "3"},
