@@ -100,37 +100,59 @@ func Summary(a *assessment.Assessment) (string, int) {
 	findings := schema.Check("", data).Findings
 	schema.Sort(findings)
 	where := places(data)
+	// The same advice for several principles is said once, naming them.
 	var errs, warns []string
+	nerr := 0
+	places := map[string][]string{}
 	for _, f := range findings {
 		// The date submitted is filled in when it is marked final.
 		if f.Rule == schema.RuleFinal && a.Submitted == "" && strings.Contains(f.Message, assessment.FieldSubmitted.Key) {
 			continue
 		}
-		line := "- " + inWords(f, where[f.Line])
 		if f.Severity == schema.Error {
-			errs = append(errs, line)
-		} else {
-			warns = append(warns, line)
+			nerr++
 		}
+		place, msg := inWords(f, where[f.Line])
+		if _, seen := places[msg]; !seen {
+			if f.Severity == schema.Error {
+				errs = append(errs, msg)
+			} else {
+				warns = append(warns, msg)
+			}
+		}
+		if place != "" {
+			places[msg] = append(places[msg], place)
+		} else if places[msg] == nil {
+			places[msg] = []string{}
+		}
+	}
+	list := func(msgs []string) string {
+		var lines []string
+		for _, m := range msgs {
+			if ps := places[m]; len(ps) > 0 {
+				m = strings.Join(ps, ", ") + ": " + m
+			}
+			lines = append(lines, "- "+m)
+		}
+		return strings.Join(lines, "\n")
 	}
 	var b strings.Builder
 	if len(errs) == 0 {
 		b.WriteString(prompt["summary.can_be_final"])
 	} else {
 		b.WriteString(prompt["summary.to_fix"])
-		b.WriteString("\n" + strings.Join(errs, "\n"))
+		b.WriteString("\n" + list(errs))
 	}
 	if len(warns) > 0 {
-		b.WriteString("\n" + prompt["summary.worth_a_look"] + "\n" + strings.Join(warns, "\n"))
+		b.WriteString("\n" + prompt["summary.worth_a_look"] + "\n" + list(warns))
 	}
-	return b.String(), len(errs)
+	return b.String(), nerr
 }
 
-// inWords is a finding as the summary says it: the principle and answer it
+// inWords is a finding as the summary says it: the principle or answer it
 // is about, by name, and what to do.
-func inWords(f schema.Finding, path []string) string {
-	msg := f.Message
-	place := ""
+func inWords(f schema.Finding, path []string) (place, msg string) {
+	msg = f.Message
 	if len(path) >= 2 && path[0] == assessment.FieldPrinciples.Key {
 		if pr, ok := assessment.PrincipleByKey(path[1]); ok {
 			place = pr.Name.EN
@@ -159,10 +181,7 @@ func inWords(f schema.Finding, path []string) string {
 	for _, pr := range assessment.Principles {
 		msg = strings.ReplaceAll(msg, pr.Key, pr.Name.EN)
 	}
-	if place == "" {
-		return msg
-	}
-	return place + ": " + msg
+	return place, msg
 }
 
 // principleNamed is the name of the principle a message names, else place.

@@ -379,7 +379,12 @@ var (
 func (m *model) header() string {
 	h := titleStyle.Render(ansi.Wordwrap(m.page.Title, m.width, ""))
 	if m.page.Intro != "" {
-		h += "\n" + ansi.Wordwrap(m.page.Intro, m.width, "")
+		intro := strings.Split(ansi.Wordwrap(m.page.Intro, m.width, ""), "\n")
+		// Leave the form room for its question and a few options.
+		if room := max(m.height-lipgloss.Height(h)-12, 2); len(intro) > room {
+			intro = append(intro[:room-1], fmt.Sprintf(prompt["more_lines"], len(intro)-room+1))
+		}
+		h += "\n" + strings.Join(intro, "\n")
 	}
 	return h
 }

@@ -245,7 +245,7 @@ func TestSummaryInWords(t *testing.T) {
 	for _, want := range []string{
 		"To fix before it can be marked final:",
 		"- Co-produced innovations: no rating yet; choose one, or say why it is not rated yet",
-		"- No wrong door: not answered yet",
+		"- Easy access to expertise, No wrong door: not answered yet",
 		"Worth a look:",
 		"- Safe and supportive communities: rated, but nothing is said behind the rating",
 	} {
