@@ -31,19 +31,27 @@ func newAssessCmd(s *streams) *cobra.Command {
 		Use:   "assess [FILE]",
 		Short: "Answer the self-assessment questionnaire, saving as you go",
 		Long: `Work through the NEST self-assessment: who is assessing and whose voices
-informed it, then one step for each of the six principles, then a summary.
-The file is saved after every step; Ctrl-C or Esc stops, keeping every
-answer given. Run nest assess FILE again to carry on where you stopped.
+informed it, then a page for each of the six principles (rating, target,
+what is working well, concerns, what good would look like, themes, planned
+actions and quotes), then a summary that can mark the file final.
 
-FILE defaults to YEAR-REGION.yaml (YEAR-REGION-SERVICE.yaml for a service).
-An existing FILE is loaded and the form starts at the first principle not
-yet answered; --principle revises one principle. A final file is changed
+The file is saved whenever a page is done and when you stop: Esc, Ctrl-C,
+closing the terminal or SIGTERM keep what was typed on the page. Ctrl+O
+shows the overview, to go back to any page. Run nest assess FILE again to
+carry on at the question after the last one answered.
+
+FILE defaults to YEAR-REGION.yaml (YEAR-REGION-SERVICE.yaml for a service);
+when that file holds the same submission already, nest assess offers to
+carry it on. --principle revises one principle. A final file is changed
 only after asking, or with --force when there is no one to ask. A file with
-errors is explained and left as it is.
+errors is explained and left as it is; a folder that cannot be written is
+refused before the first question.
 
 --accessible (or the ACCESSIBLE environment variable) asks one question a
-line, for screen readers and for answers piped in; without a terminal,
-nest assess needs it.` + "\n" + exitStatus("saved, or stopped with every answer saved; or a final file left as it was", "the file has errors: it was explained and left as it was"),
+line, printing it with its options before reading the answer, for screen
+readers and for answers piped in; without a terminal, nest assess needs it.
+Piped answers that do not fit their question stop the run (exit 1).` + "\n" + exitStatus("saved, or stopped with every answer saved; or a final file left as it was",
+			"the file has errors: it was explained and left as it was; or a piped answer did not fit its question"),
 		Example: `  nest assess
   nest assess 2024-gwent.yaml --principle no_wrong_door
   nest assess --accessible 2024-powys.yaml`,
