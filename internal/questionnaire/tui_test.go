@@ -368,3 +368,20 @@ func TestPromptsAreInTheCatalogue(t *testing.T) {
 		t.Fatalf("only %d prompts found: the pattern is stale", n)
 	}
 }
+
+// BenchmarkPrinciplePage is the model's own time for one principle typed
+// through: a rating, a target, a sentence, and on to the next page (the
+// file written is a no-op here). A person types a key every 100 ms or so.
+func BenchmarkPrinciplePage(b *testing.B) {
+	keys := tokens("23Staff stay with the same families.<enter><enter><enter><space><enter><enter>")
+	for b.Loop() {
+		b.StopTimer()
+		h := newHarness(&testing.T{}, &assessment.Assessment{}, Options{})
+		h.send(firstStep)
+		b.StartTimer()
+		for _, k := range keys {
+			h.m.Update(keyMsg(k))
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(keys)), "µs/key")
+}
