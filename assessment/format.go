@@ -215,6 +215,9 @@ func (f *Field) Index(owner any, i int) any { return f.list.item(owner, i) }
 // Add appends an empty item to a List field and returns it.
 func (f *Field) Add(owner any) any { return f.list.add(owner) }
 
+// Remove deletes item i of a List field.
+func (f *Field) Remove(owner any, i int) { f.list.remove(owner, i) }
+
 // Labels is the address of a Labels field's value: tag to label.
 func (f *Field) Labels(owner any) *map[string]string { return f.labels(owner) }
 
@@ -359,9 +362,10 @@ func tagsOf[T any](get func(*T) *[]string) func(any) *[]string {
 }
 
 type listAccess struct {
-	len  func(owner any) int
-	item func(owner any, i int) any
-	add  func(owner any) any
+	len    func(owner any) int
+	item   func(owner any, i int) any
+	add    func(owner any) any
+	remove func(owner any, i int)
 }
 
 func listOf[O, T any](get func(*O) *[]T) *listAccess {
@@ -373,6 +377,10 @@ func listOf[O, T any](get func(*O) *[]T) *listAccess {
 			var zero T
 			*l = append(*l, zero)
 			return &(*l)[len(*l)-1]
+		},
+		remove: func(o any, i int) {
+			l := get(o.(*O))
+			*l = slices.Delete(*l, i, i+1)
 		},
 	}
 }

@@ -15,6 +15,6 @@ func TestProfAlloc(t *testing.T) {
 	runtime.ReadMemStats(&b)
 	t.Logf("allocated %d MB, %d objects", (b.TotalAlloc-a.TotalAlloc)>>20, b.Mallocs-a.Mallocs)
 	f, _ := os.Create("/tmp/stall/alloc.prof")
-	pprof.Lookup("allocs").WriteTo(f, 0)
-	f.Close()
+	_ = pprof.Lookup("allocs").WriteTo(f, 0)
+	_ = f.Close()
 }

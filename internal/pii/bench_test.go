@@ -1,7 +1,6 @@
 package pii
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -101,6 +100,6 @@ func TestLinearTime(t *testing.T) {
 
 func TestShapeSizes(t *testing.T) {
 	for _, sh := range shapes {
-		t.Log(fmt.Sprintf("%s: %d bytes, %d lines", sh.name, len(sh.text), strings.Count(sh.text, "\n")))
+		t.Logf("%s: %d bytes, %d lines", sh.name, len(sh.text), strings.Count(sh.text, "\n"))
 	}
 }

@@ -25,7 +25,7 @@ func loadCorpus(t testing.TB, path string) []labelled {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }()
 	var out []labelled
 	sc := bufio.NewScanner(f)
 	for n := 1; sc.Scan(); n++ {

@@ -1,0 +1,821 @@
+package questionnaire
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/nest-nyth/nest/assessment"
+	"github.com/nest-nyth/nest/schema"
+)
+
+// The flow builds the pages from the file format's table
+// (assessment.Format) and says which page comes next. Its pages:
+//
+//	final           a final file: change it?
+//	about           the first step: who, which year, whose voices
+//	exists          a file for this submission is there already: carry it on?
+//	principle:I     one principle: rating, target, texts, themes, and its
+//	                actions and quotes as a list to add to, change or remove
+//	item:I:LIST:J   one action or quote (J is "new" for a new one)
+//	summary         the overview: every principle's state, what to fix,
+//	                and where to go next (finish, mark final, any page)
+
+var prompt = assessment.Prompts
+
+// p returns the catalogue's prompt, or fallback when it has none.
+func p(key, fallback string) string {
+	if s := prompt[key]; s != "" {
+		return s
+	}
+	return fallback
+}
+
+// oneLine are the free texts asked on one line; the others may have several.
+var oneLine = map[string]bool{"organisation": true, "not_rated": true, "actions.action": true, "actions.owner": true}
+
+// otherTheme is the theme option that shows a box for themes of one's own.
+const otherTheme = "+other"
+
+type flow struct {
+	a *assessment.Assessment
+	o *Options
+	// back returns to the summary after the page being revised.
+	back bool
+	// fresh is a new assessment with no file yet.
+	fresh bool
+	// found is the file that holds this submission already, when the
+	// first step of a new assessment names one; hold is true until the
+	// person chose to carry it on, so that nothing is saved beside it.
+	found *Found
+	hold  bool
+	// end is how the questionnaire ended, when it ended early by a choice:
+	// ErrKeptFinal.
+	end error
+	// adopted is called when the person carries on an existing file.
+	adopted func()
+}
+
+func newFlow(a *assessment.Assessment, o *Options) *flow {
+	if a.Principles == nil {
+		a.Principles = map[string]*assessment.Response{}
+	}
+	return &flow{a: a, o: o, fresh: a.Region == "" || a.Scope == "" || a.Year == 0}
+}
+
+// start is the first page and the question to start on.
+func (fl *flow) start() (id, focus string) {
+	if fl.a.Status == assessment.StatusFinal && fl.o.AskFinal {
+		return "final", ""
+	}
+	return fl.resume()
+}
+
+// resume is where to carry on: the question after the last one answered,
+// in the order they are asked. A rating counts only once chosen, so a
+// principle stopped on with the cursor moved starts at its rating again.
+func (fl *flow) resume() (id, focus string) {
+	if fl.o.Principle != "" {
+		fl.back = true
+		return "principle:" + strconv.Itoa(principleIndex(fl.o.Principle)), ""
+	}
+	if fl.fresh {
+		return "about", ""
+	}
+	last := -1
+	for i, pr := range assessment.Principles {
+		if answered(fl.a.Principles[pr.Key]) {
+			last = i
+		}
+	}
+	if last < 0 {
+		pg := fl.page("about")
+		if q := after(pg, pg.Load(), fl.aboutAnswered()); q != "" {
+			return "about", q
+		}
+		return "principle:0", ""
+	}
+	id = "principle:" + strconv.Itoa(last)
+	pg := fl.page(id)
+	q := after(pg, pg.Load(), principleAnswered(fl.a.Principles[assessment.Principles[last].Key]))
+	switch {
+	case fl.a.Status == assessment.StatusFinal:
+		return "summary", ""
+	case q == "list" || q == "":
+		// Through to its actions and quotes: most likely stopped after
+		// choosing to go on. They are one Ctrl+O away, on the overview.
+		return fl.after(last), ""
+	}
+	return id, q
+}
+
+// after is the first question of pg shown after the last one answered.
+func after(pg *page, d Draft, answered map[string]bool) string {
+	lastAt := -1
+	for i, q := range pg.Questions {
+		if answered[q.Key] {
+			lastAt = i
+		}
+	}
+	for _, q := range pg.Questions[lastAt+1:] {
+		if !q.hidden(d) {
+			return q.Key
+		}
+	}
+	return ""
+}
+
+func (fl *flow) aboutAnswered() map[string]bool {
+	pg := fl.page("about")
+	d := pg.Load()
+	done := map[string]bool{}
+	for _, q := range pg.Questions {
+		done[q.Key] = d[q.Key] != ""
+	}
+	return done
+}
+
+// principleAnswered says which of a principle's questions have an answer;
+// with actions or quotes, the list counts as reached.
+func principleAnswered(r *assessment.Response) map[string]bool {
+	done := map[string]bool{}
+	if r == nil {
+		return done
+	}
+	for _, f := range assessment.FieldPrinciples.Fields {
+		switch f.Kind {
+		case assessment.KindRating:
+			done[f.Key] = *f.Number(r) > 0 || f == assessment.FieldRating && r.NotRated != ""
+		case assessment.KindText:
+			done[f.Key] = *f.Text(r) != ""
+		case assessment.KindTags:
+			done[f.Key] = done[f.Key] || len(*f.TagList(r)) > 0
+		case assessment.KindList:
+			if f.Len(r) > 0 {
+				done[assessment.FieldThemes.Key] = true
+			}
+		}
+	}
+	return done
+}
+
+func answered(r *assessment.Response) bool {
+	for _, v := range principleAnswered(r) {
+		if v {
+			return true
+		}
+	}
+	return false
+}
+
+// complete reports whether a principle is answered as nest validate asks:
+// a reason for no rating, or a rating with something said behind it.
+func complete(r *assessment.Response) bool {
+	return r != nil && (r.NotRated != "" || r.Rating > 0 && r.HasText())
+}
+
+func principleIndex(key string) int {
+	return slices.IndexFunc(assessment.Principles, func(p assessment.Principle) bool { return p.Key == key })
+}
+
+// page builds the page with the given id.
+func (fl *flow) page(id string) *page {
+	parts := strings.Split(id, ":")
+	switch parts[0] {
+	case "final":
+		return fl.finalPage()
+	case "about":
+		return fl.aboutPage()
+	case "exists":
+		return fl.existsPage()
+	case "principle":
+		i, _ := strconv.Atoi(parts[1])
+		return fl.principlePage(i)
+	case "item":
+		i, _ := strconv.Atoi(parts[1])
+		return fl.itemPage(i, parts[2], parts[3])
+	case "summary":
+		return fl.summaryPage()
+	}
+	panic("questionnaire: unknown page " + id)
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+func (fl *flow) finalPage() *page {
+	return &page{
+		ID: "final", Title: p("final.title", "A final file"),
+		Questions: []*question{{
+			Key: "edit", Kind: askConfirm, Title: prompt["final.edit"], Yes: prompt["yes"], No: prompt["no"],
+			Start: func(Draft) string { return "no" },
+		}},
+		load:  func() Draft { return Draft{} },
+		store: func(Draft, bool) {},
+		next: func(d Draft) string {
+			if d["edit"] != "yes" {
+				fl.end = ErrKeptFinal
+				return ""
+			}
+			id, _ := fl.resume()
+			return id
+		},
+	}
+}
+
+// aboutPage is the first step, walked from the top of the format's table:
+// region and scope, the service's name, sector and funding, the year, and
+// whose voices were heard.
+func (fl *flow) aboutPage() *page {
+	a := fl.a
+	isService := func(d Draft) bool { return d[assessment.FieldScope.Key] == assessment.ScopeService }
+	notService := func(d Draft) bool { return !isService(d) }
+	var qs []*question
+	var load []func(Draft)
+	var store []func(Draft, bool)
+	for _, f := range assessment.Format {
+		switch {
+		case f == assessment.FieldOrganisation:
+			qs = append(qs, &question{Key: f.Key, Kind: askInput, Title: prompt["service.name"], Required: prompt["service.name.needed"], Hidden: notService})
+			load = append(load, func(d Draft) {
+				if a.Scope == assessment.ScopeService {
+					d[f.Key] = a.Organisation
+				}
+			})
+			store = append(store, func(d Draft, _ bool) {
+				if isService(d) && strings.TrimSpace(d[f.Key]) != "" {
+					a.Organisation = strings.TrimSpace(d[f.Key])
+				}
+			})
+		case f.Kind == assessment.KindChoice && f != assessment.FieldStatus:
+			qs = append(qs, choiceQuestion(f, f.Key))
+			load = append(load, func(d Draft) { d[f.Key] = *f.Text(a) })
+			store = append(store, func(d Draft, _ bool) {
+				if d[f.Key] != "" {
+					*f.Text(a) = d[f.Key]
+				}
+			})
+		case f == assessment.FieldService:
+			for _, sf := range f.Fields {
+				key := sf.HelpKey()
+				switch sf.Kind {
+				case assessment.KindChoice:
+					q := choiceQuestion(sf, key)
+					q.Hidden = notService
+					qs = append(qs, q)
+					load = append(load, func(d Draft) {
+						if g := f.Group(a, false); g != nil {
+							d[key] = *sf.Text(g)
+						}
+					})
+					store = append(store, func(d Draft, _ bool) {
+						if isService(d) && d[key] != "" {
+							*sf.Text(f.Group(a, true)) = d[key]
+						}
+					})
+				case assessment.KindTags:
+					qs = append(qs, &question{Key: key, Kind: askMulti, Title: p(key+".title", sf.Title()), Hidden: notService,
+						Choices: func(d Draft) []choice { return tagChoices(assessment.FundingStreams, d.list(key), nil) }})
+					load = append(load, func(d Draft) {
+						if g := f.Group(a, false); g != nil {
+							d[key] = joinList(*sf.TagList(g))
+						}
+					})
+					store = append(store, func(d Draft, _ bool) {
+						if isService(d) {
+							*sf.TagList(f.Group(a, true)) = d.list(key)
+						}
+					})
+				}
+			}
+			store = append(store, func(d Draft, _ bool) {
+				if a.Scope == assessment.ScopeRegion {
+					a.Service = nil
+				}
+			})
+		case f.Kind == assessment.KindYear:
+			qs = append(qs, &question{Key: f.Key, Kind: askInput, Title: p(f.Key+".title", f.Title()), Required: prompt["year.needed"],
+				Check: func(v string, _ Draft) error {
+					if y, err := strconv.Atoi(strings.TrimSpace(v)); err != nil || y < assessment.MinYear || y > assessment.MaxYear {
+						return fmt.Errorf(prompt["year.range"], assessment.MinYear, assessment.MaxYear)
+					}
+					return nil
+				}})
+			load = append(load, func(d Draft) {
+				y := *f.Number(a)
+				if y == 0 {
+					y = fl.o.Year
+				}
+				d[f.Key] = strconv.Itoa(y)
+			})
+			store = append(store, func(d Draft, _ bool) {
+				if y, err := strconv.Atoi(strings.TrimSpace(d[f.Key])); err == nil && y >= assessment.MinYear && y <= assessment.MaxYear {
+					*f.Number(a) = y
+				}
+			})
+		case f == assessment.FieldVoices:
+			// The yes-or-no groups are one question: whose voices; then how.
+			qs = append(qs, &question{Key: f.Key, Kind: askMulti, Title: prompt["voices.title"],
+				Choices: func(Draft) []choice { return tagChoices(assessment.VoiceGroups, nil, nil) }})
+			load = append(load, func(d Draft) {
+				var heard []string
+				for _, g := range assessment.VoiceGroups {
+					if a.Voices.Heard(g.Key) {
+						heard = append(heard, g.Key)
+					}
+				}
+				d[f.Key] = joinList(heard)
+			})
+			store = append(store, func(d Draft, _ bool) {
+				for _, g := range assessment.VoiceGroups {
+					a.Voices.SetHeard(g.Key, slices.Contains(d.list(f.Key), g.Key))
+				}
+			})
+			for _, vf := range f.Fields {
+				if vf.Kind == assessment.KindText {
+					key := vf.HelpKey()
+					q := textQuestion(vf, key)
+					qs = append(qs, q)
+					load = append(load, func(d Draft) { d[key] = *vf.Text(&a.Voices) })
+					store = append(store, func(d Draft, _ bool) { setText(vf.Text(&a.Voices), d[key]) })
+				}
+			}
+		}
+	}
+	return &page{
+		ID: "about", Title: prompt["about.title"], Intro: prompt["about.description"], Questions: qs,
+		load: func() Draft {
+			d := Draft{}
+			for _, l := range load {
+				l(d)
+			}
+			if d[assessment.FieldScope.Key] == "" && a.Region != "" {
+				d[assessment.FieldScope.Key] = assessment.ScopeRegion
+			}
+			return d
+		},
+		store: func(d Draft, finished bool) {
+			if d[assessment.FieldRegion.Key] == "" && a.Region == "" {
+				return // stopped before choosing a region: nothing to keep
+			}
+			if d[assessment.FieldScope.Key] == "" {
+				d[assessment.FieldScope.Key] = assessment.ScopeRegion
+			}
+			for _, s := range store {
+				s(d, finished)
+			}
+			if a.Scope == assessment.ScopeRegion {
+				if r, ok := assessment.RegionByKey(a.Region); ok && (a.Organisation == "" || strings.HasSuffix(a.Organisation, "Regional Partnership Board")) {
+					a.Organisation = r.Name.EN + " Regional Partnership Board"
+				}
+			}
+			if a.Year == 0 {
+				a.Year = fl.o.Year
+			}
+			if a.Nest == 0 {
+				a.Nest = assessment.FormatVersion
+			}
+			if a.Status == "" {
+				a.Status = assessment.StatusDraft
+			}
+		},
+		next: func(Draft) string {
+			if fl.fresh && fl.o.Existing != nil {
+				fl.fresh = false
+				if found := fl.o.Existing(fl.a); found != nil {
+					fl.found, fl.hold = found, true
+					return "exists"
+				}
+			}
+			fl.fresh, fl.hold = false, false
+			return fl.after(-1)
+		},
+	}
+}
+
+// after is the page after principle i (-1: after the first step).
+func (fl *flow) after(i int) string {
+	if fl.back || i+1 >= len(assessment.Principles) {
+		fl.back = fl.o.Principle != ""
+		return "summary"
+	}
+	return "principle:" + strconv.Itoa(i+1)
+}
+
+func choiceQuestion(f *assessment.Field, key string) *question {
+	cs := f.Choices()
+	return &question{Key: key, Kind: askSelect, Title: p(key+".title", f.Title()),
+		Choices: func(Draft) []choice { return tagChoices(cs, nil, nil) },
+		Start:   func(Draft) string { return cs[0].Key }}
+}
+
+func textQuestion(f *assessment.Field, key string) *question {
+	q := &question{Key: key, Kind: askText, Title: p(key+".title", f.Title()), Help: p(key+".help", f.Help()), Lines: 3}
+	if oneLine[key] {
+		q.Kind = askInput
+	}
+	return q
+}
+
+// setText stores typed text: trimmed, and ending with a newline when it
+// has several lines (so it is written as a | block); text given back as
+// it was is kept exactly as it was.
+func setText(to *string, typed string) {
+	if strings.TrimSpace(typed) == strings.TrimSpace(*to) {
+		return
+	}
+	s := strings.TrimSpace(typed)
+	if strings.Contains(s, "\n") {
+		s += "\n"
+	}
+	*to = s
+}
+
+// tagChoices offers the suggested tags, then the chosen ones that are not
+// among them, labelled from labels.
+func tagChoices(suggested []assessment.Choice, chosen []string, labels map[string]string) []choice {
+	var cs []choice
+	for _, c := range suggested {
+		cs = append(cs, choice{Value: c.Key, Label: c.Label})
+	}
+	for _, t := range chosen {
+		if !slices.ContainsFunc(cs, func(c choice) bool { return c.Value == t }) {
+			cs = append(cs, choice{Value: t, Label: assessment.ThemeLabel(t, labels)})
+		}
+	}
+	return cs
+}
+
+func (fl *flow) existsPage() *page {
+	f := fl.found
+	return &page{
+		ID: "exists", Title: prompt["exists.title"],
+		Intro: fmt.Sprintf(prompt["exists.intro"], f.Path, f.Describe),
+		Questions: []*question{{
+			Key: "exists", Kind: askSelect, Title: prompt["exists.question"],
+			Choices: func(Draft) []choice {
+				return []choice{
+					{Value: "carry", Label: fmt.Sprintf(prompt["exists.carry"], f.Path)},
+					{Value: "change", Label: prompt["exists.change"]},
+				}
+			},
+			Start: func(Draft) string { return "carry" },
+		}},
+		load:  func() Draft { return Draft{} },
+		store: func(Draft, bool) {},
+		next: func(d Draft) string {
+			if d["exists"] != "carry" {
+				fl.fresh = true
+				return "about"
+			}
+			*fl.a = *f.Assessment
+			if fl.a.Principles == nil {
+				fl.a.Principles = map[string]*assessment.Response{}
+			}
+			fl.hold = false
+			f.Use()
+			if fl.adopted != nil {
+				fl.adopted()
+			}
+			id, focus := fl.start()
+			if focus != "" {
+				id += "#" + focus
+			}
+			return id
+		},
+	}
+}
+
+func levelLabel(l assessment.Level) string { return fmt.Sprintf("%d %s", l.Rating, l.Name.EN) }
+
+// principlePage asks one principle, walking the table's fields for a
+// principle: the rating (or why not), the target, the texts, the themes,
+// then the lists (actions, quotes) as one question: add, change, or go on.
+func (fl *flow) principlePage(i int) *page {
+	pr := assessment.Principles[i]
+	a := fl.a
+	r := func(create bool) *assessment.Response {
+		if v := assessment.FieldPrinciples.Entry(a, pr.Key, create); v != nil {
+			return v.(*assessment.Response)
+		}
+		return nil
+	}
+	rating := func(d Draft) int { n, _ := strconv.Atoi(d[assessment.FieldRating.Key]); return n }
+	var qs []*question
+	var lists []*assessment.Field
+	for _, f := range assessment.FieldPrinciples.Fields {
+		switch {
+		case f == assessment.FieldRating:
+			qs = append(qs, &question{Key: f.Key, Kind: askSelect, Title: prompt["rating.title"], Digits: true,
+				Choices: func(Draft) []choice {
+					var cs []choice
+					for _, l := range assessment.Levels {
+						cs = append(cs, choice{Value: strconv.Itoa(l.Rating), Key: strconv.Itoa(l.Rating), Label: levelLabel(l) + ": " + l.Meaning})
+					}
+					return append(cs, choice{Value: "0", Key: "0", Label: prompt["rating.not_rated"]})
+				},
+				Start: func(Draft) string { return "1" }})
+		case f == assessment.FieldNotRated:
+			qs = append(qs, &question{Key: f.Key, Kind: askInput, Title: prompt["not_rated.title"], Required: prompt["not_rated.needed"],
+				Hidden: func(d Draft) bool { return d[assessment.FieldRating.Key] != "0" }})
+		case f.Kind == assessment.KindRating:
+			qs = append(qs, &question{Key: f.Key, Kind: askSelect, Title: prompt["target.title"], Digits: true,
+				Choices: func(d Draft) []choice {
+					var cs []choice
+					for _, l := range assessment.Levels {
+						if l.Rating >= rating(d) {
+							cs = append(cs, choice{Value: strconv.Itoa(l.Rating), Key: strconv.Itoa(l.Rating), Label: levelLabel(l)})
+						}
+					}
+					return append(cs, choice{Value: "0", Key: "0", Label: prompt["target.none"]})
+				},
+				Start: func(Draft) string { return "0" }})
+		case f.Kind == assessment.KindText:
+			qs = append(qs, textQuestion(f, f.Key))
+		case f.Kind == assessment.KindTags:
+			key := f.Key
+			qs = append(qs, &question{Key: key, Kind: askMulti, Title: prompt["themes.title"],
+				Choices: func(d Draft) []choice {
+					cs := tagChoices(assessment.Themes, fl.ownThemes(d.list(key)), a.ThemeLabels)
+					return append(cs, choice{Value: otherTheme, Label: prompt["themes.add_own"]})
+				}})
+			qs = append(qs, &question{Key: key + ".other", Kind: askInput, Title: prompt["themes.other"],
+				Hidden: func(d Draft) bool { return !slices.Contains(d.list(key), otherTheme) }})
+		case f.Kind == assessment.KindList:
+			lists = append(lists, f)
+		}
+	}
+	qs = append(qs, &question{Key: "list", Kind: askSelect, Title: prompt["list.title"],
+		Choices: func(Draft) []choice { return fl.listChoices(i, r(false), lists) },
+		Start:   func(Draft) string { return "done" }})
+
+	return &page{
+		ID:        "principle:" + strconv.Itoa(i),
+		Title:     fmt.Sprintf(prompt["principle.progress"], i+1, len(assessment.Principles), pr.Name.EN),
+		Intro:     pr.Summary,
+		Questions: qs,
+		load: func() Draft {
+			d := Draft{}
+			rr := r(false)
+			if rr == nil {
+				return d
+			}
+			for _, f := range assessment.FieldPrinciples.Fields {
+				switch f.Kind {
+				case assessment.KindRating:
+					if n := *f.Number(rr); n > 0 {
+						d[f.Key] = strconv.Itoa(n)
+					}
+				case assessment.KindText:
+					d[f.Key] = *f.Text(rr)
+				case assessment.KindTags:
+					d[f.Key] = joinList(*f.TagList(rr))
+				}
+			}
+			if rr.Rating == 0 && rr.NotRated != "" {
+				d[assessment.FieldRating.Key] = "0"
+			}
+			return d
+		},
+		store: func(d Draft, finished bool) {
+			if !answeredDraft(d) && r(false) == nil {
+				return
+			}
+			rr := r(true)
+			for _, f := range assessment.FieldPrinciples.Fields {
+				switch f.Kind {
+				case assessment.KindRating:
+					if v, ok := d[f.Key]; ok { // chosen, or as loaded
+						*f.Number(rr), _ = strconv.Atoi(v)
+					}
+				case assessment.KindText:
+					setText(f.Text(rr), d[f.Key])
+				case assessment.KindTags:
+					fl.storeThemes(f.TagList(rr), d.list(f.Key), d[f.Key+".other"])
+				}
+			}
+			if rr.Rating > 0 {
+				rr.NotRated = ""
+			}
+		},
+		next: func(d Draft) string {
+			switch v := d["list"]; {
+			case strings.HasPrefix(v, "add:"):
+				return fmt.Sprintf("item:%d:%s:new", i, strings.TrimPrefix(v, "add:"))
+			case strings.HasPrefix(v, "edit:"):
+				return fmt.Sprintf("item:%d:%s", i, strings.TrimPrefix(v, "edit:"))
+			}
+			return fl.after(i)
+		},
+	}
+}
+
+func answeredDraft(d Draft) bool {
+	for k, v := range d {
+		if v != "" && k != "list" {
+			return true
+		}
+	}
+	return false
+}
+
+// ownThemes are the themes of this file that are not suggested ones: the
+// chosen, those named in theme_labels, and those of other principles, so
+// that a theme typed once can be chosen again.
+func (fl *flow) ownThemes(chosen []string) []string {
+	var own []string
+	add := func(t string) {
+		if t != otherTheme && !assessment.Has(assessment.Themes, t) && !slices.Contains(own, t) {
+			own = append(own, t)
+		}
+	}
+	for _, t := range chosen {
+		add(t)
+	}
+	for _, pr := range assessment.Principles {
+		if r := fl.a.Principles[pr.Key]; r != nil {
+			for _, t := range r.Themes {
+				add(t)
+			}
+		}
+	}
+	for _, t := range slices.Sorted(maps.Keys(fl.a.ThemeLabels)) {
+		add(t)
+	}
+	return own
+}
+
+// storeThemes keeps the chosen themes, in the file's order where they were
+// there already, and adds the typed ones: "Tŷ Teulu" is the tag ty-teulu
+// with the label Tŷ Teulu.
+func (fl *flow) storeThemes(to *[]string, chosen []string, typed string) {
+	chosen = slices.DeleteFunc(slices.Clone(chosen), func(t string) bool { return t == otherTheme })
+	var themes []string
+	for _, t := range *to {
+		if slices.Contains(chosen, t) {
+			themes = append(themes, t)
+		}
+	}
+	for _, t := range chosen {
+		if !slices.Contains(themes, t) {
+			themes = append(themes, t)
+		}
+	}
+	for _, label := range strings.Split(typed, ",") {
+		label = strings.Join(strings.Fields(label), " ")
+		tag := assessment.TagOf(label)
+		if tag == "" {
+			continue
+		}
+		if !slices.Contains(themes, tag) {
+			themes = append(themes, tag)
+		}
+		if label != tag && !assessment.Has(assessment.Themes, tag) {
+			if fl.a.ThemeLabels == nil {
+				fl.a.ThemeLabels = map[string]string{}
+			}
+			fl.a.ThemeLabels[tag] = label
+		}
+	}
+	*to = themes
+}
+
+// listChoices is the last question of a principle's page: go on, add an
+// action or a quote, or change or remove one already there.
+func (fl *flow) listChoices(i int, r *assessment.Response, lists []*assessment.Field) []choice {
+	next := prompt["list.done_summary"]
+	if !fl.back && i+1 < len(assessment.Principles) {
+		next = fmt.Sprintf(prompt["list.done_next"], assessment.Principles[i+1].Name.EN)
+	}
+	cs := []choice{{Value: "done", Label: next}}
+	for _, lf := range lists {
+		cs = append(cs, choice{Value: "add:" + lf.Key, Label: prompt[lf.Key+".add"]})
+	}
+	if r == nil {
+		return cs
+	}
+	for _, lf := range lists {
+		for j := range lf.Len(r) {
+			cs = append(cs, choice{Value: fmt.Sprintf("edit:%s:%d", lf.Key, j), Label: fmt.Sprintf(prompt[lf.Key+".item"], j+1, itemLabel(lf, lf.Index(r, j)))})
+		}
+	}
+	return cs
+}
+
+// itemLabel shows an action or quote in a line: its fields, with a choice
+// by its label.
+func itemLabel(lf *assessment.Field, item any) string {
+	var parts []string
+	for _, f := range lf.Fields {
+		v := *f.Text(item)
+		if f.Kind == assessment.KindChoice {
+			for _, c := range f.Choices() {
+				if c.Key == v {
+					v = c.Label
+				}
+			}
+		}
+		if v = strings.Join(strings.Fields(v), " "); v != "" {
+			parts = append(parts, v)
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+// itemPage asks one action or quote: its fields from the table, and for
+// one already there whether to keep it.
+func (fl *flow) itemPage(i int, listKey, at string) *page {
+	pr := assessment.Principles[i]
+	lf := assessment.Lookup(assessment.FieldPrinciples.Fields, listKey)
+	r := assessment.FieldPrinciples.Entry(fl.a, pr.Key, true).(*assessment.Response)
+	j, err := strconv.Atoi(at)
+	isNew := err != nil || j >= lf.Len(r)
+	var qs []*question
+	for _, f := range lf.Fields {
+		key := f.HelpKey()
+		var q *question
+		switch f.Kind {
+		case assessment.KindChoice:
+			q = choiceQuestion(f, key)
+		case assessment.KindMonth:
+			q = &question{Key: key, Kind: askInput, Title: p(key+".title", f.Title()),
+				Check: func(v string, _ Draft) error {
+					if !schema.IsMonth(strings.TrimSpace(v)) {
+						return errors.New(prompt["month.format"])
+					}
+					return nil
+				}}
+		default:
+			q = textQuestion(f, key)
+			q.Help = p(key+".help", "")
+		}
+		if f.Required {
+			q.Required = p(key+".needed", prompt["answer.needed"])
+		}
+		qs = append(qs, q)
+	}
+	title := fmt.Sprintf(prompt[listKey+".new"], pr.Name.EN)
+	if !isNew {
+		title = fmt.Sprintf(prompt[listKey+".change"], j+1, pr.Name.EN)
+		qs = append(qs, &question{Key: "keep", Kind: askConfirm, Title: prompt[listKey+".keep"], Yes: prompt["keep"], No: prompt["remove"],
+			Start: func(Draft) string { return "yes" }})
+	}
+	back := fmt.Sprintf("principle:%d#list", i)
+	return &page{
+		ID: fmt.Sprintf("item:%d:%s:%s", i, listKey, at), Title: title,
+		Questions: qs,
+		load: func() Draft {
+			d := Draft{}
+			if !isNew {
+				for _, f := range lf.Fields {
+					d[f.HelpKey()] = *f.Text(lf.Index(r, j))
+				}
+			}
+			return d
+		},
+		store: func(d Draft, finished bool) {
+			if !isNew && finished && d["keep"] == "no" {
+				lf.Remove(r, j)
+				return
+			}
+			// Only an item whose required answers are there, and only the
+			// answers that are valid: a file saved here always opens again.
+			for _, q := range qs {
+				if q.Required != "" && strings.TrimSpace(d[q.Key]) == "" {
+					return
+				}
+			}
+			item := any(nil)
+			if isNew {
+				item = lf.Add(r)
+				isNew = false
+				j = lf.Len(r) - 1
+			} else {
+				item = lf.Index(r, j)
+			}
+			for _, f := range lf.Fields {
+				q := qs[slices.IndexFunc(qs, func(q *question) bool { return q.Key == f.HelpKey() })]
+				v := d[q.Key]
+				switch {
+				case q.Kind == askSelect && v == "":
+					if *f.Text(item) == "" {
+						*f.Text(item) = q.cursor(d)
+					}
+				case q.validate(v, d) != nil:
+				case f.Kind == assessment.KindText:
+					setText(f.Text(item), v)
+				default:
+					*f.Text(item) = strings.TrimSpace(v)
+				}
+			}
+		},
+		next: func(Draft) string { return back },
+	}
+}

@@ -1,0 +1,45 @@
+package questionnaire
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/nest-nyth/nest/assessment"
+)
+
+func runLines(t *testing.T, input string, interactive bool) (*assessment.Assessment, string, error) {
+	t.Helper()
+	a := &assessment.Assessment{}
+	var out bytes.Buffer
+	err := Run(a, Options{In: strings.NewReader(input), Out: &out, Accessible: true, Interactive: interactive,
+		Year: 2024, Today: "2024-10-31", AskFinal: true, Save: func(*assessment.Assessment) error { return nil }})
+	return a, out.String(), err
+}
+
+// Each question, its options and what Enter keeps are printed before its
+// answer is read.
+func TestLinePrompterAsksBeforeItReads(t *testing.T) {
+	_, out, err := runLines(t, "3\n", false)
+	if !errors.Is(err, ErrInterrupted) {
+		t.Fatal(err)
+	}
+	want := "Which Regional Partnership Board?\n1. Cardiff and Vale\n2. Cwm Taf Morgannwg\n3. Gwent\n4. North Wales\n5. Powys\n6. West Glamorgan\n7. West Wales\nEnter picks 1. Cardiff and Vale.\nNumber: 3\n"
+	if !strings.Contains(out, want) {
+		t.Fatalf("output:\n%s", out)
+	}
+}
+
+// At a terminal an answer that does not fit is asked again; piped, the
+// run stops there, and the next line is not taken for a second try.
+func TestLinePrompterBadAnswers(t *testing.T) {
+	a, out, err := runLines(t, "9\n3\n", true)
+	if !errors.Is(err, ErrInterrupted) || a.Region != "gwent" || !strings.Contains(out, `"9" does not fit: give 1 to 7. Try again.`) {
+		t.Fatalf("%v, region %q:\n%s", err, a.Region, out)
+	}
+	a, _, err = runLines(t, "9\n3\n", false)
+	if !errors.Is(err, ErrBadAnswer) || a.Region != "" || !strings.Contains(err.Error(), `line 1: "9" does not answer "Which Regional Partnership Board?"`) {
+		t.Fatalf("%v, region %q", err, a.Region)
+	}
+}
