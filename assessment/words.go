@@ -33,14 +33,12 @@ func (w *Words) Say(key string, args ...any) string {
 	if !ok {
 		t = forms["other"]
 	}
-	if len(args) == 0 {
-		return t
-	}
-	return fmt.Sprintf(t, args...)
+	return format(t, args)
 }
 
-// Count is the text of key in the plural form for n; n is the first
-// argument the text is given, so "%d regions" says it.
+// Count is the text of key in the plural form for n, with args filled in:
+// n only chooses the form, so a text that shows the number is given it
+// among args ("%d regions": Count("count.regions", n, n)).
 func (w *Words) Count(key string, n int, args ...any) string {
 	forms, ok := w.entries[key]
 	if !ok {
@@ -53,7 +51,22 @@ func (w *Words) Count(key string, n int, args ...any) string {
 	if !ok {
 		t = forms[""]
 	}
-	return fmt.Sprintf(t, append([]any{n}, args...)...)
+	return format(t, args)
+}
+
+// format fills in a text's verbs. A form may say less than another ("One
+// more entry" beside "%d more entries"): the arguments it does not show
+// are left out, unless it names them by place (%[2]s), as a translation
+// that changes their order does.
+func format(t string, args []any) string {
+	if len(args) == 0 {
+		return t
+	}
+	if !strings.Contains(t, "%[") {
+		verbs := strings.Count(t, "%") - 2*strings.Count(t, "%%")
+		args = args[:min(verbs, len(args))]
+	}
+	return fmt.Sprintf(t, args...)
 }
 
 // Has reports whether the catalogue has key.

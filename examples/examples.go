@@ -4,9 +4,18 @@
 // tests and commands can use them wherever nest runs.
 package examples
 
-import "embed"
+import (
+	"embed"
+	_ "embed"
+)
 
-// FS holds the example files under 2024/.
+// FS holds the example self-assessments under 2024/.
 //
-//go:embed 2024
+//go:embed 2024/regions/*.yaml 2024/services/*/*.yaml
 var FS embed.FS
+
+// Update2024 is the example editorial file of the 2024 national update,
+// 2024/update.md.
+//
+//go:embed 2024/update.md
+var Update2024 []byte

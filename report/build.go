@@ -94,7 +94,6 @@ func (b *builder) front() {
 		d.Front.Publisher = w.Say("front.publisher.regional", r.RegionName)
 	}
 	d.Front.Type = w.Say("front.type")
-	d.Front.Licence = w.Say("front.licence", yearOf(b.o.Published, r.Year))
 	d.Front.LicenceURL = w.Say("front.licence.url")
 	d.Front.Published = b.o.Published
 	if e := b.o.Editorial; e != nil {
@@ -111,6 +110,9 @@ func (b *builder) front() {
 	}
 	if d.Front.Updated == "" {
 		d.Front.Updated = d.Front.Published
+	}
+	if d.Front.Licence == "" { // Crown copyright of the year it is published
+		d.Front.Licence = w.Say("front.licence", yearOf(d.Front.Published, yearOf(r.Date, r.Year)))
 	}
 	if d.Front.Description == "" {
 		d.Front.Description = d.Subtitle
@@ -164,13 +166,13 @@ func (b *builder) counts() string {
 	n := len(r.Submissions)
 	if b.national() {
 		all := len(assessment.Regions)
-		s := w.Count("counts.national", all-len(r.NotSubmitted), all)
+		s := w.Count("counts.national", all-len(r.NotSubmitted), all-len(r.NotSubmitted), all)
 		if n != all-len(r.NotSubmitted) {
-			s = w.Count("counts.national.some", all-len(r.NotSubmitted), all, n)
+			s = w.Count("counts.national.some", n, all-len(r.NotSubmitted), all, n)
 		}
 		return s
 	}
-	return w.Count("counts.regional", n, r.RegionName)
+	return w.Count("counts.regional", n, n, r.RegionName)
 }
 
 // source is the line under a figure or table: where its numbers are from.
@@ -200,10 +202,12 @@ func (b *builder) defaults() {
 	for i := range r.Principles {
 		b.heading(2, r.Principles[i].Name)
 		b.principle(i)
-		for _, s := range Synthesis(r, i, w) {
-			b.para(s)
+		if s := Synthesis(r, i, w); len(s) > 0 {
+			b.para(strings.Join(s, " "))
 		}
-		b.themes(i)
+		if b.o.Edition == Internal {
+			b.themes(i)
+		}
 		b.chosen(i)
 	}
 	b.heading(1, w.Say("h.voices"))
@@ -239,7 +243,7 @@ func (b *builder) summary() {
 	r, w := b.r, b.w
 	t := Table{ID: "summary-table", Caption: w.Say("summary.caption", b.round()), RowHeads: true,
 		Head: []string{w.Say("col.principle"), w.Say("col.average"), w.Say("col.rated"), w.Say("col.range")}, Widths: []float64{50, 16, 18, 16}}
-	chart := BarChart{Min: 0, Max: len(assessment.Levels), Empty: w.Say("chart.empty")}
+	chart := BarChart{Min: 1, Max: len(assessment.Levels), Empty: w.Say("chart.empty")}
 	var alt []string
 	for _, s := range r.Principles {
 		rng := "-"
@@ -279,7 +283,8 @@ func mean(t *Tenths, w *assessment.Words) string {
 }
 
 // principle adds a principle's figures: its average, then how many rated
-// it, the range, and who did not rate it and why.
+// it, from what to what and at which levels, and who did not rate it and
+// why (by name when there are few).
 func (b *builder) principle(i int) {
 	r, w := b.r, b.w
 	s := r.Principles[i]
@@ -288,11 +293,33 @@ func (b *builder) principle(i int) {
 	} else {
 		b.add(Para{Style: Lead, Runs: []Run{{Text: w.Say("average.regional", r.RegionName, mean(s.Mean, w)), Bold: true}}})
 	}
-	detail := capital(w.Count("detail.rated", s.Rated, unitWord(w, r.Level, s.Rated)))
-	if s.Rated > 0 && s.Min != s.Max {
-		detail += w.Say("detail.range", s.Min, s.Max)
+	var figures []string
+	if s.Rated > 0 {
+		var at []string
+		for l, n := range s.AtLevel {
+			if n > 0 {
+				lv, _ := assessment.LevelByRating(l + 1)
+				at = append(at, w.Count("synth.at", n, n, lowerFirstWord(lv.Name.EN)))
+			}
+		}
+		if s.Min == s.Max {
+			figures = append(figures, w.Count("synth.all", s.Rated, s.Rated, unitWord(w, r.Level, s.Rated), s.Min))
+		} else {
+			figures = append(figures, w.Say("synth.range", capital(unit(w, r.Level, s.Rated)), s.Min, s.Max, andList(w, at)))
+		}
 	}
-	b.para(sentence(detail))
+	switch n := len(s.NotRatedReasons); {
+	case n == 0:
+	case n <= 3:
+		for _, reason := range s.NotRatedReasons {
+			figures = append(figures, w.Say("synth.notrated.why", capital(who(w, r.Level, reason.By)), sentence(reason.Text)))
+		}
+	default:
+		figures = append(figures, w.Count("synth.notrated.many", n, n, unitWord(w, r.Level, n)))
+	}
+	if len(figures) > 0 {
+		b.para(strings.Join(figures, " "))
+	}
 	if b.placed == nil {
 		b.placed = map[string]bool{}
 	}
@@ -352,7 +379,7 @@ func (b *builder) excerpt(q quotable, count int) Excerpt {
 	}
 	e := Excerpt{Lead: capital(w.Say(lead, who(w, b.r.Level, q.by))), Text: q.text}
 	if count > 1 {
-		e.Lead = capital(w.Count("lead.many", count, unitWord(w, b.r.Level, count)))
+		e.Lead = capital(w.Count("lead.many", count, count, unitWord(w, b.r.Level, count)))
 	}
 	if b.o.Language != nil {
 		e.Lang = b.o.Language(q.by)
@@ -385,15 +412,15 @@ func (b *builder) chosen(i int) {
 	if len(shown) == 0 {
 		return
 	}
-	b.add(Para{Runs: []Run{{Text: w.Say("said.label"), Bold: true}}})
+	b.add(Para{Style: Label, Runs: []Run{{Text: w.Say("said.label"), Bold: true}}})
 	for k, q := range shown {
 		b.add(b.excerpt(q, counts[k]))
 	}
 	if rest > 0 {
 		if b.o.Edition == Internal {
-			b.para(w.Count("said.more.internal", rest))
+			b.para(w.Count("said.more.internal", rest, rest))
 		} else {
-			b.para(w.Count("said.more", rest))
+			b.para(w.Count("said.more", rest, rest))
 		}
 	}
 }
@@ -470,12 +497,12 @@ func (b *builder) voices() {
 	}
 	shown, counts, rest := pick(hows, max)
 	if len(shown) > 0 {
-		b.add(Para{Runs: []Run{{Text: w.Say("voices.how"), Bold: true}}})
+		b.add(Para{Style: Label, Runs: []Run{{Text: w.Say("voices.how"), Bold: true}}})
 		for k, q := range shown {
 			b.add(b.excerpt(q, counts[k]))
 		}
 		if rest > 0 {
-			b.para(w.Count("said.more", rest))
+			b.para(w.Count("said.more", rest, rest))
 		}
 	}
 }

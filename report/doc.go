@@ -63,8 +63,9 @@ type Para struct {
 
 // Paragraph styles.
 const (
-	Note = "note"
-	Lead = "lead"
+	Note  = "note"
+	Lead  = "lead"
+	Label = "label" // a few words that introduce what follows, and stay with it
 )
 
 // Run is text with one style.

@@ -141,7 +141,8 @@ func ReadEditorial(name string, data []byte) (*Editorial, error) {
 			if n.HasClosure() {
 				raw += string(n.ClosureLine.Value(body))
 			}
-			for _, l := range strings.Split(strings.TrimSpace(raw), "\n") {
+			for k, l := range strings.Split(strings.TrimRight(raw, "\n"), "\n") {
+				line := line + k
 				m := directiveRE.FindStringSubmatch(l)
 				if m == nil {
 					if strings.Contains(l, "nest:") {

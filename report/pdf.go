@@ -200,6 +200,9 @@ func (p *pdf) block(b Block) {
 			size = noteSize
 		}
 		p.need(lineH * 2)
+		if b.Style == Label || b.Style == Lead {
+			p.need(lineH * 5) // with the first lines of what it leads into
+		}
 		start, y := f.PageNo(), f.GetY()
 		p.color(ink)
 		if b.Style == Note {
@@ -310,6 +313,9 @@ func (p *pdf) flow(runs []Run, x, w, lh float64, baseStyle string, size float64)
 		if r.Italic && !strings.Contains(style, "I") {
 			style += "I"
 		}
+		if strings.HasPrefix(r.Text, " ") && len(words) > 0 {
+			words[len(words)-1].space = true // the space between two runs
+		}
 		for pi, para := range strings.Split(r.Text, "\n") {
 			if pi > 0 {
 				words = append(words, word{text: "\n"})
@@ -416,6 +422,7 @@ func (p *pdf) contentsBlock(c Contents) {
 	const perPage = 31 // lines of 7.5 mm below the heading
 	p.contentsPages = max(1, (entries+perPage-1)/perPage)
 	p.heading(Heading{Level: 1, Text: c.Title, ID: "contents"})
+	p.placed[len(p.placed)-1].Kind = "contents" // its entries come when every page is known
 	for i := 1; i < p.contentsPages; i++ {
 		f.AddPage()
 	}
@@ -525,6 +532,16 @@ func (p *pdf) table(t Table) {
 	}
 	p.font("B", 11)
 	capLines := len(p.wrap(t.Caption, textW))
+	whole := float64(capLines)*5.5 + rowH(head, "B") + 2
+	for _, row := range t.Rows {
+		whole += rowH(row, "")
+	}
+	for _, row := range t.Foot {
+		whole += rowH(row, "B")
+	}
+	if whole < 100 {
+		p.need(whole) // a short table stays whole
+	}
 	p.need(float64(capLines)*5.5 + rowH(head, "B") + first + 2)
 	start, y := f.PageNo(), f.GetY()
 	p.color(ink)
@@ -607,18 +624,28 @@ func (p *pdf) figure(fig Figure) {
 		f.SetXY(barX+bw+1, ry+0.8)
 		f.CellFormat(tw, rowH-3.6, txt, "", 0, "C", true, 0, "")
 	}
-	// The points of the scale, named.
+	// The points of the scale, named, each name in the width between
+	// points (over two lines where it needs them).
 	sy := top + chartH + 1
 	p.font("", 9)
 	p.color(ink)
+	nameLines := 1
 	for _, t := range c.Ticks {
 		x := barX + float64(t.Value-c.Min)*unit
-		f.SetXY(x-unit/2, sy)
-		f.CellFormat(unit, 4, t.Label, "", 0, "C", false, 0, "")
-		f.SetXY(x-unit/2, sy+4)
-		f.CellFormat(unit, 4, t.Name, "", 0, "C", false, 0, "")
+		w := min(unit, 2*(pageW-margin-x)) - 1
+		if t.Value == c.Min {
+			w = min(unit, 2*(x-margin)) - 1
+		}
+		f.SetXY(x-w/2, sy)
+		f.CellFormat(w, 4, t.Label, "", 0, "C", false, 0, "")
+		lines := p.wrap(t.Name, w)
+		nameLines = max(nameLines, len(lines))
+		for j, l := range lines {
+			f.SetXY(x-w/2, sy+4+float64(j)*3.8)
+			f.CellFormat(w, 3.8, l, "", 0, "C", false, 0, "")
+		}
 	}
-	f.SetXY(margin, sy+10)
+	f.SetXY(margin, sy+6+float64(nameLines)*3.8)
 	p.color(muted)
 	p.flow([]Run{{Text: fig.Source}}, margin, textW, 4.8, "", 9)
 	f.Ln(1)

@@ -33,10 +33,19 @@ func load(t testing.TB, dir string) []report.Input {
 	return in
 }
 
-func render(t testing.TB, in []report.Input, o report.Options) []byte {
+func render(t testing.TB, in []report.Input, o report.Options, edition ...string) []byte {
 	t.Helper()
+	r := report.Aggregate(in, o)
+	bo := report.BuildOptions{}
+	if len(edition) > 0 {
+		bo.Edition = edition[0]
+	}
+	d, err := report.Build(r, bo)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var buf bytes.Buffer
-	if err := report.WritePDF(&buf, report.Aggregate(in, o), o); err != nil {
+	if err := report.WritePDF(&buf, d, r.Date); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -70,7 +79,12 @@ func TestPDFIsDeterministic(t *testing.T) {
 func TestPDFNeedsADate(t *testing.T) {
 	in := load(t, "2024/regions")
 	o := report.Options{Level: report.National, Year: 2024}
-	if err := report.WritePDF(&bytes.Buffer{}, report.Aggregate(in, o), o); err == nil {
+	r := report.Aggregate(in, o)
+	d, err := report.Build(r, report.BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := report.WritePDF(&bytes.Buffer{}, d, r.Date); err == nil {
 		t.Error("a report without a date rendered")
 	}
 }

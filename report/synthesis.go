@@ -2,15 +2,17 @@ package report
 
 import (
 	"slices"
+	"strings"
 	"unicode"
 
 	"github.com/nest-nyth/nest/assessment"
 )
 
 // Synthesis is a first draft, in plain sentences made from the figures, of
-// what a principle's section says: where its average stands among the
-// principles, the range of ratings, the themes most raised, who did not
-// rate it and why, and what they aim for. The analysts rewrite it in their
+// what a principle's section says beyond its figures (the average, the
+// range and who did not rate it, which the section gives anyway): where
+// its average stands among the principles, the themes most raised, and
+// what they aim for. The analysts rewrite it in their
 // own words (nest draft-update starts them off with it); a report without
 // an editorial file prints it as it is.
 func Synthesis(r *Report, i int, w *assessment.Words) []string {
@@ -44,19 +46,6 @@ func Synthesis(r *Report, i int, w *assessment.Words) []string {
 	default:
 		out = append(out, w.Say("synth.between", s.Mean.String(), r.highMean().String(), r.lowMean().String()))
 	}
-	// The range, in levels.
-	var at []string
-	for l, n := range s.AtLevel {
-		if n > 0 {
-			lv, _ := assessment.LevelByRating(l + 1)
-			at = append(at, w.Count("synth.at", n, lowerFirstWord(lv.Name.EN)))
-		}
-	}
-	if s.Min == s.Max {
-		out = append(out, w.Count("synth.all", s.Rated, unitWord(w, r.Level, s.Rated), s.Min))
-	} else {
-		out = append(out, w.Say("synth.range", capital(unit(w, r.Level, s.Rated)), s.Min, s.Max, andList(w, at)))
-	}
 	// The themes most raised: those raised by two or more, up to three.
 	var themes []string
 	for _, t := range s.Themes {
@@ -68,18 +57,8 @@ func Synthesis(r *Report, i int, w *assessment.Words) []string {
 	if len(themes) > 0 {
 		out = append(out, w.Count("synth.themes", len(themes), andList(w, themes)))
 	}
-	// Who did not rate it, and why.
-	switch n := len(s.NotRatedReasons); {
-	case n == 0:
-	case n <= 3:
-		for _, reason := range s.NotRatedReasons {
-			out = append(out, w.Say("synth.notrated.why", capital(who(w, r.Level, reason.By)), sentence(reason.Text)))
-		}
-	default:
-		out = append(out, w.Count("synth.notrated.many", n, unitWord(w, r.Level, n)))
-	}
 	if s.MeanTarget != nil {
-		out = append(out, w.Count("synth.target", s.Targets, unitWord(w, r.Level, s.Targets), s.MeanTarget.String()))
+		out = append(out, w.Count("synth.target", s.Targets, s.Targets, unitWord(w, r.Level, s.Targets), s.MeanTarget.String()))
 	}
 	return out
 }
@@ -112,8 +91,15 @@ func lowerFirstWord(s string) string {
 	if len(r) > 1 && r[1] >= 'A' && r[1] <= 'Z' {
 		return s // an acronym: NHS
 	}
+	first, _, _ := strings.Cut(s, " ")
+	if properWords[first] {
+		return s // Welsh language, English
+	}
 	return string(append([]rune{unicode.ToLower(r[0])}, r[1:]...))
 }
+
+// properWords keep their capital in running text.
+var properWords = map[string]bool{"Welsh": true, "English": true, "Wales": true, "Cymraeg": true}
 
 // highMean and lowMean are the highest and lowest average ratings.
 func (r *Report) highMean() Tenths { return r.meanOf(r.Highest) }

@@ -25,9 +25,9 @@ func who(w *assessment.Words, level, name string) string {
 // unit counts submitters: "7 regions", "1 service".
 func unit(w *assessment.Words, level string, n int) string {
 	if level == National {
-		return w.Count("count.regions", n)
+		return w.Count("count.regions", n, n)
 	}
-	return w.Count("count.services", n)
+	return w.Count("count.services", n, n)
 }
 
 // andList joins names as a person would: "a, b and c".

@@ -147,7 +147,7 @@ func TestReportBytesDoNotDependOnPaths(t *testing.T) {
 		{"a/inner", "a", "b"},
 	} {
 		out := filepath.Join(t.TempDir(), "r.json")
-		code, _, stderr := nest(t, "", nil, append([]string{"aggregate", "--format", "json", "-o", out, "--date", "2024-11-30"}, args...)...)
+		code, _, stderr := nest(t, "", nil, append([]string{"aggregate", "--format", "json", "--edition", "internal", "-o", out, "--date", "2024-11-30"}, args...)...)
 		if code != exitOK {
 			t.Fatalf("%v: exit %d\n%s", args, code, stderr)
 		}

@@ -1,0 +1,192 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"strings"
+	"testing"
+
+	"github.com/nest-nyth/nest/assessment"
+	"github.com/nest-nyth/nest/examples"
+	"github.com/nest-nyth/nest/schema"
+)
+
+// inputs decodes the final example files under dir.
+func inputs(t testing.TB, dir string) []Input {
+	t.Helper()
+	names, _ := fs.Glob(examples.FS, dir+"/*.yaml")
+	var in []Input
+	for _, n := range names {
+		data, _ := fs.ReadFile(examples.FS, n)
+		r := schema.Check(n, data)
+		if r.Assessment.Status == assessment.StatusFinal {
+			in = append(in, Input{File: n, Assessment: r.Assessment})
+		}
+	}
+	return in
+}
+
+// services makes n services of Gwent from the examples: the same words
+// said again and again, as at scale.
+func services(t testing.TB, n int) []Input {
+	base := inputs(t, "2024/services/gwent")
+	var in []Input
+	for i := range n {
+		src := base[i%len(base)]
+		a := *src.Assessment
+		a.Organisation = fmt.Sprintf("%s %d", a.Organisation, i)
+		in = append(in, Input{File: fmt.Sprintf("s%04d.yaml", i), Assessment: &a})
+	}
+	return in
+}
+
+func editorial(t testing.TB) *Editorial {
+	e, err := ReadEditorial("update.md", examples.Update2024)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+type layoutCase struct {
+	name string
+	r    *Report
+	o    BuildOptions
+}
+
+func layoutCases(t testing.TB) []layoutCase {
+	national := Aggregate(inputs(t, "2024/regions"), Options{Level: National, Year: 2024, Date: "2024-11-30"})
+	regional := Aggregate(services(t, 500), Options{Level: Regional, Region: "gwent", Year: 2024, Date: "2024-11-30"})
+	return []layoutCase{
+		{"national, public, editorial", national, BuildOptions{Editorial: editorial(t)}},
+		{"national, public", national, BuildOptions{}},
+		{"national, internal, editorial", national, BuildOptions{Edition: Internal, Editorial: editorial(t)}},
+		{"regional of 500, public", regional, BuildOptions{}},
+		{"regional of 500, internal", regional, BuildOptions{Edition: Internal}},
+	}
+}
+
+// No heading ends a page: what follows a heading starts on its page.
+func TestNoHeadingEndsAPage(t *testing.T) {
+	for _, c := range layoutCases(t) {
+		t.Run(c.name, func(t *testing.T) {
+			d, err := Build(c.r, c.o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			placed, err := layoutPDF(&bytes.Buffer{}, d, c.r.Date)
+			if err != nil {
+				t.Fatal(err)
+			}
+			headings := 0
+			for i, p := range placed {
+				if p.Kind != "heading" {
+					continue
+				}
+				headings++
+				if i+1 < len(placed) && placed[i+1].Page != p.Page {
+					t.Errorf("the heading %q ends page %d", p.Text, p.Page)
+				}
+				if p.Y > pageH-bottom-20 {
+					t.Errorf("the heading %q sits at the foot of page %d (%.0f mm)", p.Text, p.Page, p.Y)
+				}
+			}
+			if headings < 10 {
+				t.Errorf("only %d headings placed", headings)
+			}
+		})
+	}
+}
+
+// docText is every text of a Doc, its particulars included.
+func docText(d *Doc) string {
+	var b strings.Builder
+	b.WriteString(d.Title + "\n" + d.Subtitle + "\n" + strings.Join(d.Front.Lines, "\n") + "\n")
+	for _, bl := range d.Blocks {
+		switch bl := bl.(type) {
+		case Heading:
+			b.WriteString(bl.Text)
+		case Para:
+			b.WriteString(Text(bl.Runs))
+		case List:
+			for _, it := range bl.Items {
+				b.WriteString(Text(it) + "\n")
+			}
+		case Table:
+			b.WriteString(bl.Caption + "\n" + strings.Join(bl.Head, " "))
+			for _, row := range append(bl.Rows, bl.Foot...) {
+				for _, c := range row {
+					b.WriteString(c.Text + " ")
+				}
+			}
+		case Figure:
+			b.WriteString(bl.Title + "\n" + bl.Alt + "\n" + bl.Source)
+		case Excerpt:
+			b.WriteString(bl.Lead + " " + bl.ID + " " + bl.Text)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// The public edition names no file, no draft, no command line; the
+// internal one has them.
+func TestPublicEditionHasNoFilesDraftsOrCommands(t *testing.T) {
+	in := inputs(t, "2024/regions")
+	left := []LeftOut{{File: "gwent-draft.yaml", Region: "gwent", Reason: LeftDraft}, {File: "powys-old.yaml", Region: "powys", Reason: LeftErrors}}
+	r := Aggregate(in, Options{Level: National, Year: 2024, Date: "2024-11-30", LeftOut: left})
+	for _, ed := range []*Editorial{nil, editorial(t)} {
+		pub, err := Build(r, BuildOptions{Editorial: ed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := docText(pub)
+		for _, bad := range []string{".yaml", "gwent-draft", "powys-old", "--", "nest aggregate", "nest validate", "gwent.trusted_adults"} {
+			if strings.Contains(text, bad) {
+				t.Errorf("the public edition says %q", bad)
+			}
+		}
+		internal, err := Build(r, BuildOptions{Edition: Internal, Editorial: ed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		text = docText(internal)
+		for _, want := range []string{"regions/gwent.yaml", "gwent-draft.yaml (Gwent): it is a draft", "powys-old.yaml (Powys): it has errors", "gwent.trusted_adults.quote1"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("the internal edition lacks %q", want)
+			}
+		}
+	}
+}
+
+// At scale, a principle shows its words spread across services, never the
+// same words twice, and says how many said them.
+func TestQuotesAtScale(t *testing.T) {
+	r := Aggregate(services(t, 500), Options{Level: Regional, Region: "gwent", Year: 2024, Date: "2024-11-30"})
+	d, err := Build(r, BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	many := 0
+	for _, b := range d.Blocks {
+		e, ok := b.(Excerpt)
+		if !ok {
+			continue
+		}
+		if seen[e.Text] {
+			t.Errorf("shown twice: %q", e.Text)
+		}
+		seen[e.Text] = true
+		if strings.HasPrefix(e.Lead, "Said by ") && strings.Contains(e.Lead, " services:") {
+			many++
+		}
+	}
+	if many == 0 {
+		t.Error("no words said by many services were counted")
+	}
+	if len(seen) < 10 {
+		t.Errorf("only %d words shown", len(seen))
+	}
+}
