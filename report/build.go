@@ -11,11 +11,11 @@ import (
 
 // BuildOptions say what report to make of the figures.
 type BuildOptions struct {
-	Edition   string             // Public (the default) or Internal
-	Editorial *Editorial         // what the analysts wrote; nil for the default sections
-	Words     *assessment.Words  // the report's language; nil for English
-	MaxQuotes int                // words shown per principle where the editorial file does not choose (0: 4 in public, every one in internal)
-	Published string             // YYYY-MM-DD, when not in the editorial file ("" leaves the report unpublished)
+	Edition   string              // Public (the default) or Internal
+	Editorial *Editorial          // what the analysts wrote; nil for the default sections
+	Words     *assessment.Words   // the report's language; nil for English
+	MaxQuotes int                 // words shown per principle where the editorial file does not choose (0: 4 in public, every one in internal)
+	Published string              // YYYY-MM-DD, when not in the editorial file ("" leaves the report unpublished)
 	Language  func(string) string // the language of a submission's words, by who said them ("" for the report's own)
 }
 

@@ -34,7 +34,6 @@ type LeftOut struct {
 	Reason string `json:"reason"`           // "has errors", "draft"
 }
 
-
 // Input is one submission to aggregate: its file name (for the appendix)
 // and what it says. Submissions must be valid and final; the caller
 // filters.
