@@ -163,12 +163,9 @@ func ReadEditorial(name string, data []byte) (*Editorial, error) {
 	return e, nil
 }
 
+// directiveNames lists the directives in the order the README gives them.
 func directiveNames() string {
-	names := make([]string, 0, len(Directives))
-	for _, k := range []string{"contents", "levels", "summary", "principle", "quotes", "ratings", "voices", "submissions"} {
-		names = append(names, k)
-	}
-	return strings.Join(names, ", ")
+	return "contents, levels, summary, principle, quotes, ratings, voices, submissions"
 }
 
 func (e *Editorial) add(b Block, section string, line int) {

@@ -137,3 +137,16 @@ func TestRowsWriteNullForNotRated(t *testing.T) {
 		t.Errorf("got %s, %v", b, err)
 	}
 }
+
+// The names an error message offers are the directives there are.
+func TestDirectiveNames(t *testing.T) {
+	names := strings.Split(directiveNames(), ", ")
+	if len(names) != len(Directives) {
+		t.Errorf("%d names for %d directives", len(names), len(Directives))
+	}
+	for _, n := range names {
+		if _, ok := Directives[n]; !ok {
+			t.Errorf("%q is not a directive", n)
+		}
+	}
+}

@@ -75,7 +75,7 @@ func TestNoHeadingEndsAPage(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			placed, err := layoutPDF(&bytes.Buffer{}, d, c.r.Date)
+			placed, err := layoutPDF(&bytes.Buffer{}, d, c.r.Date, true)
 			if err != nil {
 				t.Fatal(err)
 			}

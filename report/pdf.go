@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/nest-nyth/nest/internal/fonts"
+	"github.com/nest-nyth/nest/internal/tagpdf"
 	"github.com/nest-nyth/nest/internal/text"
 )
 
@@ -49,16 +51,19 @@ type Placed struct {
 	Y         float64
 }
 
-// WritePDF lays out a Doc as an A4 PDF. The same Doc gives the same bytes:
-// the document's dates come from its published date (or date) and nothing
-// else varies.
+// WritePDF lays out a Doc as an A4 PDF, tagged: a structure tree gives its
+// headings, paragraphs, lists, tables and figures to a screen reader in
+// reading order, and marks the page footers as decoration. The same Doc
+// gives the same bytes: the document's dates come from its published date
+// (or date) and nothing else varies.
 func WritePDF(w io.Writer, d *Doc, date string) error {
-	_, err := layoutPDF(w, d, date)
+	_, err := layoutPDF(w, d, date, true)
 	return err
 }
 
-// layoutPDF is WritePDF that also says where each block landed.
-func layoutPDF(w io.Writer, d *Doc, date string) ([]Placed, error) {
+// layoutPDF is WritePDF that also says where each block landed; untagged
+// is for measuring what the tags cost.
+func layoutPDF(w io.Writer, d *Doc, date string, tagged bool) ([]Placed, error) {
 	when, err := time.Parse(time.DateOnly, date)
 	if err != nil {
 		return nil, fmt.Errorf("report date %q: %w", date, err)
@@ -73,15 +78,14 @@ func layoutPDF(w io.Writer, d *Doc, date string) ([]Placed, error) {
 	f.SetCreationDate(when)
 	f.SetModificationDate(when)
 	f.SetCatalogSort(true)
-	f.SetTitle(d.Title, true)
+	p.tag = tagpdf.New(f, tagpdf.Options{Title: d.Title, Lang: d.Lang, Disabled: !tagged})
 	f.SetAuthor(d.Front.Publisher, true)
 	f.SetSubject(d.Front.Description, true)
 	f.SetCreator("nest", true)
-	f.SetLang(d.Lang)
 	f.SetMargins(margin, margin, margin)
 	f.SetAutoPageBreak(false, bottom) // every break is nest's own
 	f.AliasNbPages("{nb}")
-	f.SetFooterFunc(p.footer)
+	p.tag.SetFooterFunc(p.footer)
 	for _, b := range d.Blocks {
 		if h, ok := b.(Heading); ok {
 			p.links[h.ID] = f.AddLink()
@@ -97,7 +101,7 @@ func layoutPDF(w io.Writer, d *Doc, date string) ([]Placed, error) {
 		return nil, fmt.Errorf("render PDF: %w", f.Error())
 	}
 	var buf bytes.Buffer
-	if err := f.Output(&buf); err != nil {
+	if err := p.tag.Output(&buf); err != nil {
 		return nil, fmt.Errorf("render PDF: %w", err)
 	}
 	_, err = w.Write(buf.Bytes())
@@ -106,6 +110,7 @@ func layoutPDF(w io.Writer, d *Doc, date string) ([]Placed, error) {
 
 type pdf struct {
 	f      *fpdf.Fpdf
+	tag    *tagpdf.Tagger
 	d      *Doc
 	links  map[string]int // heading id -> fpdf link
 	placed []Placed
@@ -113,17 +118,30 @@ type pdf struct {
 	// the headings it lists with the page each landed on.
 	contentsPage, contentsPages int
 	contents                    []tocEntry
+	toc                         tagpdf.Elem // where the entries go in the structure
 	tables                      int
 }
 
 type tocEntry struct {
-	level      int
-	text, id   string
-	page       int
-	contentsAt int // the y of its line on the contents page
+	level    int
+	text, id string
+	page     int
 }
 
-func (p *pdf) font(style string, size float64) { p.f.SetFont(font, style, size) }
+// font sets the font, unless it is set already: fpdf writes each
+// SetFont into the page, and flow sets one a word.
+func (p *pdf) font(style string, size float64) {
+	if style == "IB" {
+		style = "BI"
+	}
+	if pt, _ := p.f.GetFontSize(); pt == size && p.f.GetFontStyle() == style && p.f.GetFontFamily() == fontKey {
+		return
+	}
+	p.f.SetFont(font, style, size)
+}
+
+// fontKey is the font's family as fpdf keeps it.
+var fontKey = strings.ToLower(font)
 
 func (p *pdf) color(c [3]int) { p.f.SetTextColor(c[0], c[1], c[2]) }
 
@@ -155,35 +173,51 @@ func (p *pdf) footer() {
 	p.color(ink)
 }
 
+// titlePage draws the cover: who publishes it, what kind of document,
+// the title (the document's only first-level heading), the subtitle and
+// the particulars.
 func (p *pdf) titlePage() {
 	f, d := p.f, p.d
 	f.AddPage()
-	p.font("B", 12)
 	p.color(heading)
-	for _, line := range strings.Split(d.Front.Publisher, " / ") {
-		f.CellFormat(textW, 6, line, "", 2, "L", false, 0, "")
+	// A publisher named in both languages is written as Welsh Government
+	// writes its name, Welsh first: "Llywodraeth Cymru / Welsh Government".
+	names := strings.Split(d.Front.Publisher, " / ")
+	for i, line := range names {
+		var lang tagpdf.Attrs
+		if len(names) == 2 && !strings.HasPrefix(d.Lang, []string{"cy", "en"}[i]) {
+			lang.Lang = []string{"cy", "en-GB"}[i]
+		}
+		p.tagged("P", func() { p.flow(p.runs(line), margin, textW, 6, "B", 12) }, lang)
 	}
 	f.Ln(4)
-	p.font("", 11)
 	p.color(muted)
-	f.CellFormat(textW, 6, strings.ToUpper(d.Front.Type), "", 2, "L", false, 0, "")
+	p.tagged("P", func() { p.flow(p.runs(strings.ToUpper(d.Front.Type)), margin, textW, 6, "", 11) })
 	f.SetY(80)
-	p.font("B", 26)
 	p.color(heading)
-	p.flow(p.runs(d.Title), margin, textW, 12, "B", 26)
+	p.tagged("H1", func() { p.flow(p.runs(d.Title), margin, textW, 12, "B", 26) })
 	f.Ln(4)
-	p.font("", 15)
 	p.color(ink)
-	p.flow(p.runs(d.Subtitle), margin, textW, 8, "", 15)
+	p.tagged("P", func() { p.flow(p.runs(d.Subtitle), margin, textW, 8, "", 15) })
 	f.SetY(190)
-	p.font("", bodySize)
 	for _, l := range d.Front.Lines {
-		p.flow(p.runs(l), margin, textW, lineH, "", bodySize)
+		p.tagged("P", func() { p.flow(p.runs(l), margin, textW, lineH, "", bodySize) })
 		f.Ln(1)
 	}
 }
 
 func (p *pdf) runs(s string) []Run { return []Run{{Text: s}} }
+
+// tagged lays out what fn draws as one element of the structure tree.
+func (p *pdf) tagged(role string, fn func(), attrs ...tagpdf.Attrs) {
+	p.tag.Begin(role, attrs...)
+	fn()
+	p.tag.End()
+}
+
+// decoration draws what fn draws as an artifact: rules, shading, bars
+// behind text, nothing a reader needs read out.
+func (p *pdf) decoration(fn func()) { p.tag.Artifact(fn) }
 
 func (p *pdf) block(b Block) {
 	f := p.f
@@ -208,24 +242,34 @@ func (p *pdf) block(b Block) {
 		if b.Style == Note {
 			p.color(muted)
 		}
-		p.flow(b.Runs, margin, textW, size*0.5, style, size)
+		p.tagged("P", func() { p.flow(b.Runs, margin, textW, size*0.5, style, size) })
 		p.color(ink)
 		f.Ln(2.5)
 		p.place("para", "", start, y)
 	case List:
 		start, y := f.PageNo(), f.GetY()
+		numbering := "Disc"
+		if b.Ordered {
+			numbering = "Decimal"
+		}
+		p.tag.Begin("L", tagpdf.Attrs{ListNumbering: numbering})
 		for i, item := range b.Items {
 			p.need(lineH * 2)
-			p.font("", bodySize)
-			mark := "•"
-			if b.Ordered {
-				mark = fmt.Sprintf("%d.", i+1)
-			}
-			f.SetXY(margin+2, f.GetY())
-			f.CellFormat(6, lineH, mark, "", 0, "L", false, 0, "")
-			p.flow(item, margin+8, textW-8, lineH, "", bodySize)
+			p.tag.Begin("LI")
+			p.tagged("Lbl", func() {
+				p.font("", bodySize)
+				mark := "•"
+				if b.Ordered {
+					mark = fmt.Sprintf("%d.", i+1)
+				}
+				f.SetXY(margin+2, f.GetY())
+				f.CellFormat(6, lineH, mark+" ", "", 0, "L", false, 0, "")
+			})
+			p.tagged("LBody", func() { p.flow(item, margin+8, textW-8, lineH, "", bodySize) })
+			p.tag.End()
 			f.Ln(1)
 		}
+		p.tag.End()
 		f.Ln(2)
 		p.place("list", "", start, y)
 	case Excerpt:
@@ -258,7 +302,8 @@ func (p *pdf) heading(h Heading) {
 	f.SetLink(p.links[h.ID], y, start)
 	f.Bookmark(h.Text, h.Level-1, y)
 	p.color(heading)
-	p.flow(p.runs(h.Text), margin, textW, size*0.5, "B", size)
+	// The title is the only H1; the Doc's headings sit one level below.
+	p.tagged("H"+strconv.Itoa(h.Level+1), func() { p.flow(p.runs(h.Text), margin, textW, size*0.5, "B", size) })
 	p.color(ink)
 	f.Ln(2.5)
 	if h.Level <= 2 {
@@ -280,13 +325,17 @@ func (p *pdf) excerpt(e Excerpt) {
 		lead = append(lead, Run{Text: "  [" + e.ID + "]"})
 	}
 	p.color(ink)
-	p.flow(lead, margin, textW, lineH, "", bodySize)
+	p.tagged("P", func() { p.flow(lead, margin, textW, lineH, "", bodySize) })
 	top, page := f.GetY()+0.5, f.PageNo()
-	p.flow([]Run{{Text: e.Text, Italic: true, Lang: e.Lang}}, margin+8, textW-10, lineH, "", bodySize)
+	p.tagged("BlockQuote", func() {
+		p.flow([]Run{{Text: e.Text, Italic: true}}, margin+8, textW-10, lineH, "", bodySize)
+	}, tagpdf.Attrs{Lang: e.Lang})
 	if f.PageNo() == page {
-		f.SetDrawColor(barFill[0], barFill[1], barFill[2])
-		f.SetLineWidth(0.8)
-		f.Line(margin+3, top, margin+3, f.GetY()-0.5)
+		p.decoration(func() {
+			f.SetDrawColor(barFill[0], barFill[1], barFill[2])
+			f.SetLineWidth(0.8)
+			f.Line(margin+3, top, margin+3, f.GetY()-0.5)
+		})
 	}
 	f.Ln(3)
 	p.place("excerpt", "", start, y)
@@ -295,17 +344,19 @@ func (p *pdf) excerpt(e Excerpt) {
 // flow lays out runs of text in lines no wider than w from x, breaking at
 // spaces, with links where runs have them. Each line is drawn whole, and a
 // line broken at a space ends with that space drawn, so the text reads
-// back with its words apart.
+// back with its words apart. A run with a link is a Link element, one in
+// another language a Span with its Lang, however many lines it takes.
 func (p *pdf) flow(runs []Run, x, w, lh float64, baseStyle string, size float64) {
 	f := p.f
 	type word struct {
 		text  string
 		style string
 		link  string
+		run   int  // which run it is from
 		space bool // a space follows it
 	}
 	var words []word
-	for _, r := range runs {
+	for ri, r := range runs {
 		style := baseStyle
 		if r.Bold && !strings.Contains(style, "B") {
 			style += "B"
@@ -323,7 +374,7 @@ func (p *pdf) flow(runs []Run, x, w, lh float64, baseStyle string, size float64)
 			fields := strings.Fields(para)
 			for i, wd := range fields {
 				sp := i < len(fields)-1 || strings.HasSuffix(para, " ")
-				words = append(words, word{text: wd, style: style, link: r.Link, space: sp})
+				words = append(words, word{text: wd, style: style, link: r.Link, run: ri, space: sp})
 			}
 			if len(fields) == 0 && strings.Contains(para, " ") && len(words) > 0 {
 				words[len(words)-1].space = true
@@ -338,6 +389,27 @@ func (p *pdf) flow(runs []Run, x, w, lh float64, baseStyle string, size float64)
 		p.font(style, size)
 		return f.GetStringWidth(" ")
 	}
+	// The element a run of words is wrapped in, if any: a link (to a
+	// heading of the Doc, or a web address) or words in another language.
+	open := -1
+	wrap := func(ri int) {
+		if ri >= 0 && open >= 0 && runs[ri].Link == runs[open].Link && runs[ri].Lang == runs[open].Lang {
+			return
+		}
+		if open >= 0 {
+			p.tag.End()
+			open = -1
+		}
+		if ri < 0 || (runs[ri].Link == "" && runs[ri].Lang == "") {
+			return
+		}
+		role := "Span"
+		if p.linkable(runs[ri].Link) {
+			role = "Link"
+		}
+		p.tag.Begin(role, tagpdf.Attrs{Lang: runs[ri].Lang})
+		open = ri
+	}
 	y := f.GetY()
 	var line []word
 	lineW := 0.0
@@ -348,6 +420,7 @@ func (p *pdf) flow(runs []Run, x, w, lh float64, baseStyle string, size float64)
 		}
 		cx := x
 		for i, wd := range line {
+			wrap(wd.run)
 			p.font(wd.style, size)
 			t := wd.text
 			if wd.space && (i < len(line)-1 || broken) {
@@ -356,14 +429,8 @@ func (p *pdf) flow(runs []Run, x, w, lh float64, baseStyle string, size float64)
 			tw := f.GetStringWidth(t)
 			f.SetXY(cx, y)
 			f.CellFormat(tw, lh, t, "", 0, "L", false, 0, "")
-			if wd.link != "" {
-				if strings.HasPrefix(wd.link, "#") {
-					if id, ok := p.links[wd.link[1:]]; ok {
-						f.Link(cx, y, tw, lh, id)
-					}
-				} else {
-					f.LinkString(cx, y, tw, lh, wd.link)
-				}
+			if p.linkable(wd.link) {
+				p.link(cx, y, tw, lh, wd.link, runs[wd.run].Text)
 			}
 			cx += tw
 		}
@@ -390,7 +457,28 @@ func (p *pdf) flow(runs []Run, x, w, lh float64, baseStyle string, size float64)
 	if len(line) > 0 {
 		draw(false)
 	}
+	wrap(-1)
 	f.SetXY(margin, y)
+}
+
+// linkable says whether a run's link leads somewhere: a web address, or
+// a heading the Doc has.
+func (p *pdf) linkable(link string) bool {
+	if id, ok := strings.CutPrefix(link, "#"); ok {
+		_, found := p.links[id]
+		return found
+	}
+	return link != ""
+}
+
+// link makes the rectangle a link to a heading of the Doc (#id) or a web
+// address; what it says is the link's description for assistive tools.
+func (p *pdf) link(x, y, w, h float64, link, says string) {
+	if id, ok := strings.CutPrefix(link, "#"); ok {
+		p.tag.Link(x, y, w, h, p.links[id], "", says)
+		return
+	}
+	p.tag.Link(x, y, w, h, 0, link, says)
 }
 
 // wrap breaks text into lines that fit width in the current font.
@@ -423,6 +511,9 @@ func (p *pdf) contentsBlock(c Contents) {
 	p.contentsPages = max(1, (entries+perPage-1)/perPage)
 	p.heading(Heading{Level: 1, Text: c.Title, ID: "contents"})
 	p.placed[len(p.placed)-1].Kind = "contents" // its entries come when every page is known
+	p.tag.Begin("TOC")
+	p.toc = p.tag.Current()
+	p.tag.End()
 	for i := 1; i < p.contentsPages; i++ {
 		f.AddPage()
 	}
@@ -437,27 +528,57 @@ func (p *pdf) fillContents() {
 	page := p.contentsPage
 	f.SetPage(page)
 	y := margin + 20
-	for _, e := range p.contents {
-		if e.id == "contents" {
-			continue
+	// A TOCI a section, holding a TOC of the section's own entries.
+	section, nested := false, false
+	p.tag.Within(p.toc, func() {
+		for _, e := range p.contents {
+			if e.id == "contents" {
+				continue
+			}
+			if y+7.5 > pageH-bottom {
+				page++
+				f.SetPage(page)
+				y = margin
+			}
+			indent, style := 0.0, "B"
+			if e.level == 2 {
+				indent, style = 8, ""
+			}
+			own := e.level > 1 && section // an entry in its section's TOC
+			if !own {
+				if nested {
+					p.tag.End()
+					nested = false
+				}
+				if section {
+					p.tag.End()
+				}
+				section = e.level == 1
+			} else if !nested {
+				p.tag.Begin("TOC")
+				nested = true
+			}
+			p.tag.Begin("TOCI")
+			p.tagged("Link", func() {
+				p.font(style, 11.5)
+				p.color(ink)
+				f.SetXY(margin+indent, y)
+				f.CellFormat(textW-indent-15, 7.5, e.text+" ", "", 0, "L", false, 0, "")
+				f.CellFormat(15, 7.5, strconv.Itoa(e.page), "", 0, "R", false, 0, "")
+				p.tag.Link(margin+indent, y, textW-indent, 7.5, p.links[e.id], "", p.d.words.Say("pdf.go.to", e.text, e.page))
+			})
+			if !section || own {
+				p.tag.End()
+			}
+			y += 7.5
 		}
-		if y+7.5 > pageH-bottom {
-			page++
-			f.SetPage(page)
-			y = margin
+		if nested {
+			p.tag.End()
 		}
-		indent, style := 0.0, "B"
-		if e.level == 2 {
-			indent, style = 8, ""
+		if section {
+			p.tag.End()
 		}
-		p.font(style, 11.5)
-		p.color(ink)
-		num := fmt.Sprint(e.page)
-		f.SetXY(margin+indent, y)
-		f.CellFormat(textW-indent-15, 7.5, e.text, "", 0, "L", false, p.links[e.id], "")
-		f.CellFormat(15, 7.5, num, "", 0, "R", false, p.links[e.id], "")
-		y += 7.5
-	}
+	})
 	f.SetPage(last)
 }
 
@@ -488,51 +609,83 @@ func (p *pdf) table(t Table) {
 		}
 		return h
 	}
-	drawRow := func(cells []Cell, style string, fill [3]int, filled bool) {
+	// drawRow draws a row as a TR of the structure; a header row drawn
+	// again at the top of a page is only decoration, read once.
+	const (
+		body  = iota
+		head  // the header row
+		again // the header row at the top of a later page
+	)
+	drawRow := func(cells []Cell, style string, fill [3]int, filled bool, kind int) {
 		h := rowH(cells, style)
 		y := f.GetY()
 		x := margin
+		if kind != again {
+			p.tag.Begin("TR")
+		}
 		for i, c := range cells {
 			st := style
 			if i == 0 && t.RowHeads && style == "" {
 				st = "B"
 			}
-			if c.Level > 0 && c.Level < len(levelFill) {
-				fc := levelFill[c.Level]
-				f.SetFillColor(fc[0], fc[1], fc[2])
-				f.Rect(x, y, widths[i], h, "F")
-			} else if filled {
-				f.SetFillColor(fill[0], fill[1], fill[2])
-				f.Rect(x, y, widths[i], h, "F")
-			}
+			p.decoration(func() {
+				if c.Level > 0 && c.Level < len(levelFill) {
+					fc := levelFill[c.Level]
+					f.SetFillColor(fc[0], fc[1], fc[2])
+					f.Rect(x, y, widths[i], h, "F")
+				} else if filled {
+					f.SetFillColor(fill[0], fill[1], fill[2])
+					f.Rect(x, y, widths[i], h, "F")
+				}
+			})
 			align := "L"
 			if c.Numeric {
 				align = "C"
 			}
 			lines := p.wrapStyled(c.Text, widths[i]-2*pad, st, tableSize)
-			for j, l := range lines {
-				f.SetXY(x+pad, y+pad+float64(j)*5)
-				f.CellFormat(widths[i]-2*pad, 5, l, "", 0, align, false, 0, "")
+			cell := func() {
+				for j, l := range lines {
+					if j < len(lines)-1 {
+						l += " " // so the words of the lines read apart
+					}
+					f.SetXY(x+pad, y+pad+float64(j)*5)
+					f.CellFormat(widths[i]-2*pad, 5, l, "", 0, align, false, 0, "")
+				}
+			}
+			switch {
+			case kind == again:
+				p.decoration(cell)
+			case kind == head:
+				p.tagged("TH", cell, tagpdf.Attrs{Scope: "Column"})
+			case i == 0 && t.RowHeads:
+				p.tagged("TH", cell, tagpdf.Attrs{Scope: "Row"})
+			default:
+				p.tagged("TD", cell)
 			}
 			x += widths[i]
 		}
-		f.SetDrawColor(rule[0], rule[1], rule[2])
-		f.SetLineWidth(0.2)
-		f.Line(margin, y+h, margin+textW, y+h)
+		if kind != again {
+			p.tag.End()
+		}
+		p.decoration(func() {
+			f.SetDrawColor(rule[0], rule[1], rule[2])
+			f.SetLineWidth(0.2)
+			f.Line(margin, y+h, margin+textW, y+h)
+		})
 		f.SetXY(margin, y+h)
 	}
-	head := make([]Cell, len(t.Head))
+	heads := make([]Cell, len(t.Head))
 	for i, h := range t.Head {
-		head[i] = Cell{Text: h}
+		heads[i] = Cell{Text: h}
 	}
-	header := func() { drawRow(head, "B", [3]int{228, 234, 242}, true) }
+	header := func(kind int) { drawRow(heads, "B", [3]int{228, 234, 242}, true, kind) }
 	first := 0.0
 	if len(t.Rows) > 0 {
 		first = rowH(t.Rows[0], "")
 	}
 	p.font("B", 11)
 	capLines := len(p.wrap(t.Caption, textW))
-	whole := float64(capLines)*5.5 + rowH(head, "B") + 2
+	whole := float64(capLines)*5.5 + rowH(heads, "B") + 2
 	for _, row := range t.Rows {
 		whole += rowH(row, "")
 	}
@@ -542,26 +695,36 @@ func (p *pdf) table(t Table) {
 	if whole < 100 {
 		p.need(whole) // a short table stays whole
 	}
-	p.need(float64(capLines)*5.5 + rowH(head, "B") + first + 2)
+	p.need(float64(capLines)*5.5 + rowH(heads, "B") + first + 2)
 	start, y := f.PageNo(), f.GetY()
 	p.color(ink)
-	p.flow([]Run{{Text: t.Caption, Bold: true}}, margin, textW, 5.5, "", 11)
-	f.Ln(1)
-	header()
+	p.tag.Begin("Table")
+	if t.Caption != "" {
+		p.tagged("Caption", func() { p.flow([]Run{{Text: t.Caption, Bold: true}}, margin, textW, 5.5, "", 11) })
+		f.Ln(1)
+	}
+	p.tagged("THead", func() { header(head) })
+	p.tag.Begin("TBody")
 	for _, row := range t.Rows {
 		if h := rowH(row, ""); p.room() < h {
 			f.AddPage()
-			header()
+			header(again)
 		}
-		drawRow(row, "", [3]int{}, false)
+		drawRow(row, "", [3]int{}, false, body)
 	}
-	for _, row := range t.Foot {
-		if h := rowH(row, "B"); p.room() < h {
-			f.AddPage()
-			header()
+	p.tag.End()
+	if len(t.Foot) > 0 {
+		p.tag.Begin("TFoot")
+		for _, row := range t.Foot {
+			if h := rowH(row, "B"); p.room() < h {
+				f.AddPage()
+				header(again)
+			}
+			drawRow(row, "B", [3]int{242, 242, 242}, true, body)
 		}
-		drawRow(row, "B", [3]int{242, 242, 242}, true)
+		p.tag.End()
 	}
+	p.tag.End()
 	f.Ln(5)
 	p.place("table", t.Caption, start, y)
 }
@@ -585,72 +748,86 @@ func (p *pdf) figure(fig Figure) {
 	p.need(12 + chartH + 16 + float64(altLines)*5 + 8)
 	start, y := f.PageNo(), f.GetY()
 	p.color(ink)
-	p.flow([]Run{{Text: fmt.Sprintf("%s %d: %s", p.figureWord(), fig.Number, fig.Title), Bold: true}}, margin, textW, 5.5, "", 11)
+	p.tagged("P", func() {
+		p.flow([]Run{{Text: fmt.Sprintf("%s %d: %s", p.figureWord(), fig.Number, fig.Title), Bold: true}}, margin, textW, 5.5, "", 11)
+	})
 	top := f.GetY() + 2
-	// The scale: grid lines at each point of it.
-	f.SetDrawColor(rule[0], rule[1], rule[2])
-	f.SetLineWidth(0.25)
-	for _, t := range c.Ticks {
-		x := barX + float64(t.Value-c.Min)*unit
-		f.Line(x, top, x, top+chartH)
+	// The points of the scale, named below it, each name in the width
+	// between points (over two lines where it needs them).
+	type tick struct {
+		x, w  float64
+		names []string
 	}
-	f.SetDrawColor(muted[0], muted[1], muted[2])
-	f.Line(barX, top, barX, top+chartH)
-	for i, label := range c.Labels {
-		ry := top + 2 + float64(i)*rowH
-		p.font("", noteSize)
-		p.color(ink)
-		lines := p.wrap(label, labelW-3)
-		lh := 4.2
-		ly := ry + (rowH-2-float64(len(lines))*lh)/2
-		for j, l := range lines {
-			f.SetXY(margin, ly+float64(j)*lh)
-			f.CellFormat(labelW-3, lh, l, "", 0, "R", false, 0, "")
-		}
-		v := c.Values[i]
-		if v == nil {
-			f.SetXY(barX+2, ry)
-			f.SetFillColor(255, 255, 255)
-			f.CellFormat(f.GetStringWidth(c.Empty)+2, rowH-2, c.Empty, "", 0, "L", true, 0, "")
-			continue
-		}
-		bw := (float64(*v)/10 - float64(c.Min)) * unit
-		f.SetFillColor(barFill[0], barFill[1], barFill[2])
-		f.Rect(barX, ry+1, bw, rowH-4, "F")
-		p.font("B", noteSize)
-		txt := v.String()
-		tw := f.GetStringWidth(txt) + 2
-		f.SetFillColor(255, 255, 255)
-		f.SetXY(barX+bw+1, ry+0.8)
-		f.CellFormat(tw, rowH-3.6, txt, "", 0, "C", true, 0, "")
-	}
-	// The points of the scale, named, each name in the width between
-	// points (over two lines where it needs them).
-	sy := top + chartH + 1
+	ticks := make([]tick, len(c.Ticks))
 	p.font("", 9)
-	p.color(ink)
 	nameLines := 1
-	for _, t := range c.Ticks {
+	for i, t := range c.Ticks {
 		x := barX + float64(t.Value-c.Min)*unit
 		w := min(unit, 2*(pageW-margin-x)) - 1
 		if t.Value == c.Min {
 			w = min(unit, 2*(x-margin)) - 1
 		}
-		f.SetXY(x-w/2, sy)
-		f.CellFormat(w, 4, t.Label, "", 0, "C", false, 0, "")
-		lines := p.wrap(t.Name, w)
-		nameLines = max(nameLines, len(lines))
-		for j, l := range lines {
-			f.SetXY(x-w/2, sy+4+float64(j)*3.8)
-			f.CellFormat(w, 3.8, l, "", 0, "C", false, 0, "")
-		}
+		ticks[i] = tick{x, w, p.wrap(t.Name, w)}
+		nameLines = max(nameLines, len(ticks[i].names))
 	}
-	f.SetXY(margin, sy+6+float64(nameLines)*3.8)
+	sy := top + chartH + 1
+	bottomY := sy + 6 + float64(nameLines)*3.8
+	// The chart is one Figure whose Alt says what it shows, with every
+	// figure in it.
+	p.tagged("Figure", func() {
+		// The scale: grid lines at each point of it.
+		f.SetDrawColor(rule[0], rule[1], rule[2])
+		f.SetLineWidth(0.25)
+		for _, t := range ticks {
+			f.Line(t.x, top, t.x, top+chartH)
+		}
+		f.SetDrawColor(muted[0], muted[1], muted[2])
+		f.Line(barX, top, barX, top+chartH)
+		for i, label := range c.Labels {
+			ry := top + 2 + float64(i)*rowH
+			p.font("", noteSize)
+			p.color(ink)
+			lines := p.wrap(label, labelW-3)
+			lh := 4.2
+			ly := ry + (rowH-2-float64(len(lines))*lh)/2
+			for j, l := range lines {
+				f.SetXY(margin, ly+float64(j)*lh)
+				f.CellFormat(labelW-3, lh, l, "", 0, "R", false, 0, "")
+			}
+			v := c.Values[i]
+			if v == nil {
+				f.SetXY(barX+2, ry)
+				f.SetFillColor(255, 255, 255)
+				f.CellFormat(f.GetStringWidth(c.Empty)+2, rowH-2, c.Empty, "", 0, "L", true, 0, "")
+				continue
+			}
+			bw := (float64(*v)/10 - float64(c.Min)) * unit
+			f.SetFillColor(barFill[0], barFill[1], barFill[2])
+			f.Rect(barX, ry+1, bw, rowH-4, "F")
+			p.font("B", noteSize)
+			txt := v.String()
+			tw := f.GetStringWidth(txt) + 2
+			f.SetFillColor(255, 255, 255)
+			f.SetXY(barX+bw+1, ry+0.8)
+			f.CellFormat(tw, rowH-3.6, txt, "", 0, "C", true, 0, "")
+		}
+		p.font("", 9)
+		p.color(ink)
+		for i, t := range ticks {
+			f.SetXY(t.x-t.w/2, sy)
+			f.CellFormat(t.w, 4, c.Ticks[i].Label, "", 0, "C", false, 0, "")
+			for j, l := range t.names {
+				f.SetXY(t.x-t.w/2, sy+4+float64(j)*3.8)
+				f.CellFormat(t.w, 3.8, l, "", 0, "C", false, 0, "")
+			}
+		}
+	}, tagpdf.Attrs{Alt: fig.Alt, BBox: &[4]float64{margin, top, textW, bottomY - top}})
+	f.SetXY(margin, bottomY)
 	p.color(muted)
-	p.flow([]Run{{Text: fig.Source}}, margin, textW, 4.8, "", 9)
+	p.tagged("P", func() { p.flow([]Run{{Text: fig.Source}}, margin, textW, 4.8, "", 9) })
 	f.Ln(1)
 	p.color(ink)
-	p.flow([]Run{{Text: fig.Alt}}, margin, textW, 5, "", noteSize)
+	p.tagged("P", func() { p.flow([]Run{{Text: fig.Alt}}, margin, textW, 5, "", noteSize) })
 	f.Ln(4)
 	p.place("figure", fig.Title, start, y)
 }
