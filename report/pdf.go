@@ -559,6 +559,7 @@ func (p *pdf) fillContents() {
 				nested = true
 			}
 			p.tag.Begin("TOCI")
+			p.tag.Begin("Reference") // what a TOCI may hold; the link inside it
 			p.tagged("Link", func() {
 				p.font(style, 11.5)
 				p.color(ink)
@@ -567,6 +568,7 @@ func (p *pdf) fillContents() {
 				f.CellFormat(15, 7.5, strconv.Itoa(e.page), "", 0, "R", false, 0, "")
 				p.tag.Link(margin+indent, y, textW-indent, 7.5, p.links[e.id], "", p.d.words.Say("pdf.go.to", e.text, e.page))
 			})
+			p.tag.End()
 			if !section || own {
 				p.tag.End()
 			}

@@ -55,6 +55,7 @@ var containerRoles = map[string]bool{
 	"TOC": true, "TOCI": true, "L": true, "LI": true, "Table": true,
 	"THead": true, "TBody": true, "TFoot": true, "TR": true, "NonStruct": true,
 	"Index": true,
+	"Reference": true, // here only ever around a Link (a contents entry)
 }
 
 type elem struct {
