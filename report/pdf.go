@@ -622,6 +622,24 @@ func (p *pdf) table(t Table) {
 		h := rowH(cells, style)
 		y := f.GetY()
 		x := margin
+		// The shading and the rule below, one artifact a row.
+		p.decoration(func() {
+			cx := x
+			for i, c := range cells {
+				if c.Level > 0 && c.Level < len(levelFill) {
+					fc := levelFill[c.Level]
+					f.SetFillColor(fc[0], fc[1], fc[2])
+					f.Rect(cx, y, widths[i], h, "F")
+				} else if filled {
+					f.SetFillColor(fill[0], fill[1], fill[2])
+					f.Rect(cx, y, widths[i], h, "F")
+				}
+				cx += widths[i]
+			}
+			f.SetDrawColor(rule[0], rule[1], rule[2])
+			f.SetLineWidth(0.2)
+			f.Line(margin, y+h, margin+textW, y+h)
+		})
 		if kind != again {
 			p.tag.Begin("TR")
 		}
@@ -630,16 +648,6 @@ func (p *pdf) table(t Table) {
 			if i == 0 && t.RowHeads && style == "" {
 				st = "B"
 			}
-			p.decoration(func() {
-				if c.Level > 0 && c.Level < len(levelFill) {
-					fc := levelFill[c.Level]
-					f.SetFillColor(fc[0], fc[1], fc[2])
-					f.Rect(x, y, widths[i], h, "F")
-				} else if filled {
-					f.SetFillColor(fill[0], fill[1], fill[2])
-					f.Rect(x, y, widths[i], h, "F")
-				}
-			})
 			align := "L"
 			if c.Numeric {
 				align = "C"
@@ -669,11 +677,6 @@ func (p *pdf) table(t Table) {
 		if kind != again {
 			p.tag.End()
 		}
-		p.decoration(func() {
-			f.SetDrawColor(rule[0], rule[1], rule[2])
-			f.SetLineWidth(0.2)
-			f.Line(margin, y+h, margin+textW, y+h)
-		})
 		f.SetXY(margin, y+h)
 	}
 	heads := make([]Cell, len(t.Head))
