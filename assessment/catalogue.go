@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/nest-nyth/nest/internal/cymraeg"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -108,18 +109,15 @@ var (
 type catalogue struct {
 	Principles []struct {
 		Key, Name, Short, Summary string
-		Unconfirmed               bool
 	}
 	Levels []struct {
 		Rating        int
 		Name, Meaning string
-		Unconfirmed   bool
 	}
 	Regions []struct {
 		Key, Name        string
 		HealthBoard      string   `yaml:"health_board"`
 		LocalAuthorities []string `yaml:"local_authorities"`
-		Unconfirmed      bool
 	}
 	Scopes, Statuses, Sectors, Sources []Choice
 	Themes, Funding                    []Choice
@@ -127,6 +125,7 @@ type catalogue struct {
 	Prompts                            map[string]string
 	PublicNumbers                      []Choice          `yaml:"public_numbers"`
 	PersonalData                       map[string]string `yaml:"personal_data"`
+	CLI                                yaml.Node         `yaml:"cli"`
 	Report                             yaml.Node
 }
 
@@ -136,57 +135,61 @@ func init() {
 	}
 }
 
-func readCatalogue(name string) (*catalogue, error) {
+// readCatalogue reads one file of the catalogue, as its text's tree.
+func readCatalogue(name string) (*yaml.Node, error) {
 	data, err := catalogueFiles.ReadFile("catalogue/" + name)
 	if err != nil {
 		return nil, err
 	}
-	var c catalogue
-	dec := yaml.NewDecoder(bytesReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&c); err != nil {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return &c, nil
+	return &doc, nil
 }
 
 func loadCatalogue() error {
 	link(nil, Format)
-	en, err := readCatalogue("en.yaml")
+	enDoc, err := readCatalogue("en.yaml")
 	if err != nil {
 		return err
 	}
-	cy, err := readCatalogue("cy.yaml")
+	cyDoc, err := readCatalogue("cy.yaml")
 	if err != nil {
 		return err
 	}
-	welsh := map[string]Text{}
-	for _, p := range cy.Principles {
-		welsh["principle "+p.Key] = Text{CY: p.Name, CYUnconfirmed: p.Unconfirmed}
+	var en catalogue
+	dec := yaml.NewDecoder(bytesReader(mustMarshal(enDoc)))
+	dec.KnownFields(true)
+	if err := dec.Decode(&en); err != nil {
+		return fmt.Errorf("en.yaml: %w", err)
 	}
-	for _, l := range cy.Levels {
-		welsh[fmt.Sprint("level ", l.Rating)] = Text{CY: l.Name, CYUnconfirmed: l.Unconfirmed}
+	if English, err = readWords(enDoc, "en-GB", englishPlural); err != nil {
+		return fmt.Errorf("en.yaml: %w", err)
 	}
-	for _, r := range cy.Regions {
-		welsh["region "+r.Key] = Text{CY: r.Name, CYUnconfirmed: r.Unconfirmed}
+	if Welsh, err = readWords(cyDoc, "cy", cymraeg.Plural); err != nil {
+		return fmt.Errorf("cy.yaml: %w", err)
 	}
+	Welsh.fallback = English
 	text := func(key, en string) Text {
-		t := welsh[key]
-		t.EN = en
+		t := Text{EN: en}
+		if Welsh.Has(key) {
+			t.CY, t.CYUnconfirmed = Welsh.Say(key), !Welsh.Reviewed(key)
+		}
 		return t
 	}
 	Principles, principleKeys = nil, nil
 	for _, p := range en.Principles {
-		Principles = append(Principles, Principle{p.Key, text("principle "+p.Key, p.Name), p.Short, p.Summary})
+		Principles = append(Principles, Principle{p.Key, text("principles."+p.Key+".name", p.Name), p.Short, p.Summary})
 		principleKeys = append(principleKeys, p.Key)
 	}
 	Levels = nil
 	for _, l := range en.Levels {
-		Levels = append(Levels, Level{l.Rating, text(fmt.Sprint("level ", l.Rating), l.Name), l.Meaning})
+		Levels = append(Levels, Level{l.Rating, text(fmt.Sprint("levels.", l.Rating, ".name"), l.Name), l.Meaning})
 	}
 	Regions, regionKeys = nil, nil
 	for _, r := range en.Regions {
-		Regions = append(Regions, Region{r.Key, text("region "+r.Key, r.Name), r.HealthBoard, r.LocalAuthorities})
+		Regions = append(Regions, Region{r.Key, text("regions."+r.Key+".name", r.Name), r.HealthBoard, r.LocalAuthorities})
 		regionKeys = append(regionKeys, r.Key)
 	}
 	Scopes, Statuses, Sectors, Sources = en.Scopes, en.Statuses, en.Sectors, en.Sources
@@ -198,10 +201,15 @@ func loadCatalogue() error {
 	VoiceGroups = voiceGroups()
 	Prompts = en.Prompts
 	PublicNumbers, PersonalDataKinds = en.PublicNumbers, en.PersonalData
-	if English, err = readWords(&en.Report, "en-GB", englishPlural); err != nil {
-		return fmt.Errorf("en.yaml: %w", err)
-	}
 	return nil
+}
+
+func mustMarshal(n *yaml.Node) []byte {
+	b, err := yaml.Marshal(n)
+	if err != nil {
+		panic(err)
+	}
+	return b
 }
 
 // Filled with the catalogue.

@@ -110,27 +110,4 @@ func TestCatalogueFiles(t *testing.T) {
 		}
 		walk(name, &doc)
 	}
-	cy, err := readCatalogue("cy.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range cy.Principles {
-		if _, ok := PrincipleByKey(p.Key); !ok {
-			t.Errorf("cy.yaml names principle %q, which en.yaml does not have", p.Key)
-		}
-	}
-	for _, r := range cy.Regions {
-		if _, ok := RegionByKey(r.Key); !ok {
-			t.Errorf("cy.yaml names region %q, which en.yaml does not have", r.Key)
-		}
-	}
-	// The Welsh names not found in Welsh Government sources stay marked.
-	for _, key := range []string{"co_produced_innovations", "easy_access_to_expertise", "safe_and_supportive_communities"} {
-		if p, _ := PrincipleByKey(key); p.Name.CY == "" || !p.Name.CYUnconfirmed {
-			t.Errorf("%s: Welsh %q should be there and marked unconfirmed", key, p.Name.CY)
-		}
-	}
-	if p, _ := PrincipleByKey("trusted_adults"); p.Name.CY != "Oedolion yr ymddiriedir ynddynt" || p.Name.CYUnconfirmed {
-		t.Errorf("trusted_adults in Welsh: %+v", p.Name)
-	}
 }

@@ -40,7 +40,7 @@ Text that looks like personal data is withheld from the report, with a
 warning naming the file.
 
 The report's date is --date, else SOURCE_DATE_EPOCH, else the latest date
-submitted: the same files always give the same bytes.` + "\n" + exitStatus("report written (files with errors or drafts may have been left out: see the messages)", "no report: files with errors under --strict, a submission in two files, or nothing to report"),
+submitted: the same files always give the same bytes.` + "\n" + s.exitStatus("report written (files with errors or drafts may have been left out: see the messages)", "no report: files with errors under --strict, a submission in two files, or nothing to report"),
 		Example: `  nest aggregate examples/2024/regions -o nest-2024.pdf
   nest aggregate examples/2024/services/gwent -o gwent-2024.pdf
   nest aggregate submissions/2024 --format json > update.json`,

@@ -50,7 +50,7 @@ refused before the first question.
 --accessible (or the ACCESSIBLE environment variable) asks one question a
 line, printing it with its options before reading the answer, for screen
 readers and for answers piped in; without a terminal, nest assess needs it.
-Piped answers that do not fit their question stop the run (exit 1).` + "\n" + exitStatus("saved, or stopped with every answer saved; or a final file left as it was",
+Piped answers that do not fit their question stop the run (exit 1).` + "\n" + s.exitStatus("saved, or stopped with every answer saved; or a final file left as it was",
 			"the file has errors: it was explained and left as it was; or a piped answer did not fit its question"),
 		Example: `  nest assess
   nest assess 2024-gwent.yaml --principle no_wrong_door

@@ -24,7 +24,7 @@ so that you delete the ones you do not want. Edit it, then make the report
 with: nest aggregate PATH --editorial FILE.
 
 It chooses files as nest aggregate does (--level, --region, --year,
---include-drafts, --strict), and never replaces a file.` + "\n" + exitStatus("the file written", "no report could be made of the files: see the messages"),
+--include-drafts, --strict), and never replaces a file.` + "\n" + s.exitStatus("the file written", "no report could be made of the files: see the messages"),
 		Example: `  nest draft-update examples/2024/regions -o update.md`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {

@@ -31,10 +31,10 @@ fill it in with an editor. Every key is there, with what it means and
 the values it takes. An existing file is never overwritten without --force.
 
 The file name is YEAR-REGION.yaml (YEAR-REGION-service.yaml for a
-service) unless -o names one; -o - prints the template.` + "\n" + exitStatus("template written", "not used"),
+service) unless -o names one; -o - prints the template.` + "\n" + s.exitStatus("template written", ""),
 		Example: `  nest init --region gwent
   nest init --region powys --scope service -o youth-project.yaml`,
-		Args: noArgs,
+		Args: s.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if o.region != "" {
 				if _, ok := assessment.RegionByKey(o.region); !ok {

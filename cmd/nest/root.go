@@ -31,24 +31,20 @@ const (
 // exitStatus is the EXIT STATUS section of a command's help: what 0 and 1
 // mean there (1 is left out when findings is ""), then the two codes every
 // command shares. The help prints it last, after the flags.
-func exitStatus(ok, findings string) string {
-	s := "\n" + exitHeading + "\n  0  " + ok
-	if findings != "" && findings != "not used" {
-		s += "\n  1  " + findings
+func (s *streams) exitStatus(ok, findings string) string {
+	w := s.words
+	out := "\n" + w.Say("cli.help.exit") + "\n  0  " + ok
+	if findings != "" {
+		out += "\n  1  " + findings
 	}
-	return s + `
-  2  usage error: a wrong flag or argument
-  3  could not run: for example, a file could not be read or written`
+	return out + "\n  2  " + w.Say("cli.help.exit.2") + "\n  3  " + w.Say("cli.help.exit.3")
 }
-
-const exitHeading = "EXIT STATUS"
-
-var exitStatusHelp = exitStatus("done", "problems found in the files (validate, aggregate, assess)")
 
 // help prints a command's help with its EXIT STATUS last, after usage and
 // flags, where people and man pages look for it.
-func help(cmd *cobra.Command, _ []string) {
-	long, exits, _ := strings.Cut(cmd.Long, "\n"+exitHeading+"\n")
+func (s *streams) help(cmd *cobra.Command, _ []string) {
+	heading := s.words.Say("cli.help.exit")
+	long, exits, _ := strings.Cut(cmd.Long, "\n"+heading+"\n")
 	var b strings.Builder
 	if long = strings.TrimSpace(long); long == "" {
 		long = cmd.Short
@@ -58,9 +54,35 @@ func help(cmd *cobra.Command, _ []string) {
 		b.WriteString(cmd.UsageString())
 	}
 	if exits != "" {
-		b.WriteString("\n" + exitHeading + "\n" + exits + "\n")
+		b.WriteString("\n" + heading + "\n" + exits + "\n")
 	}
 	_, _ = io.WriteString(cmd.OutOrStdout(), b.String())
+}
+
+// usageTemplate is cobra's usage, its headings in nest's words.
+func (s *streams) usageTemplate() string {
+	w := s.words
+	return w.Say("cli.help.usage") + `:{{if .Runnable}}
+  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.CommandPath}} [command]{{end}}{{if gt (len .Aliases) 0}}
+
+` + w.Say("cli.help.aliases") + `:
+  {{.NameAndAliases}}{{end}}{{if .HasExample}}
+
+` + w.Say("cli.help.examples") + `:
+{{.Example}}{{end}}{{if .HasAvailableSubCommands}}
+
+` + w.Say("cli.help.commands") + `:{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
+
+` + w.Say("cli.help.flags") + `:
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+
+` + w.Say("cli.help.global") + `:
+{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
+
+` + w.Say("cli.help.more") + `{{end}}
+`
 }
 
 // streams are where a command reads and writes; tests pass buffers.
@@ -72,6 +94,10 @@ type streams struct {
 	InTTY  bool // standard input is a terminal
 	ErrTTY bool // standard error is a terminal: the form can draw there
 	Env    func(string) string
+	// lang is the language nest speaks (cy, en, or cy+en for a bilingual
+	// report), words its words; run sets them before anything is said.
+	lang  string
+	words *assessment.Words
 }
 
 func systemStreams() *streams {
@@ -82,9 +108,35 @@ func systemStreams() *streams {
 // enough: /dev/null is one.
 func isTerminal(f *os.File) bool { return term.IsTerminal(f.Fd()) }
 
-// goWords is how pflag passes on strconv's errors, which mean nothing to a
-// coordinator.
-var goWords = regexp.MustCompile(`: strconv\.\w+: parsing "[^"]*": (invalid syntax|value out of range)`)
+// pflag's errors, to be said in nest's words: the flag, and for a value
+// that is not one, the value and whether it is a number that was wanted.
+var (
+	flagUnknown = regexp.MustCompile(`^unknown (?:shorthand )?flag: (.+)$`)
+	flagNeeds   = regexp.MustCompile(`^flag needs an argument: (.+)$`)
+	flagInvalid = regexp.MustCompile(`^invalid argument "(.*)" for "(.+)" flag: (.*)$`)
+)
+
+// flagError says what was wrong with a flag, in nest's words, for a
+// coordinator: never Go's own ("strconv.ParseInt: parsing ...").
+func (s *streams) flagError(err error) string {
+	w, msg := s.words, err.Error()
+	if m := flagUnknown.FindStringSubmatch(msg); m != nil {
+		return w.Say("cli.flag.unknown", strings.Trim(m[1], "'"))
+	}
+	if m := flagNeeds.FindStringSubmatch(msg); m != nil {
+		return w.Say("cli.flag.needs", strings.Trim(m[1], "'"))
+	}
+	if m := flagInvalid.FindStringSubmatch(msg); m != nil {
+		switch {
+		case strings.Contains(m[3], "strconv.ParseBool"):
+			return w.Say("cli.flag.bool", m[1], m[2])
+		case strings.Contains(m[3], "strconv."):
+			return w.Say("cli.flag.number", m[1], m[2])
+		}
+		return w.Say("cli.flag.invalid", m[1], m[2], m[3])
+	}
+	return msg
+}
 
 // cmdError ends a command: its message and hints, printed once by run in
 // the house style ("nest: error: ...", "nest: hint: ..."), and the exit
@@ -123,15 +175,11 @@ func version() string {
 }
 
 func newRootCmd(s *streams) *cobra.Command {
+	w := s.words
 	root := &cobra.Command{
-		Use:   "nest",
-		Short: "Check and report on NEST/NYTH self-assessments",
-		Long: `nest works with the NEST/NYTH self-assessments that Regional Partnership
-Boards and their services make each year against the six NEST principles.
-
-Each submission is a YAML file. nest assess asks the questions and writes
-it; nest init writes a template to fill in by hand instead; nest validate
-checks files against the published schema and rules.` + "\n" + exitStatusHelp,
+		Use:           "nest",
+		Short:         w.Say("cli.root.short"),
+		Long:          w.Say("cli.root.long") + "\n" + s.exitStatus(w.Say("cli.root.exit.0"), w.Say("cli.root.exit.1")),
 		Version:       version(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
@@ -139,9 +187,9 @@ checks files against the published schema and rules.` + "\n" + exitStatusHelp,
 			if len(args) == 0 {
 				return nil
 			}
-			msg := fmt.Sprintf("unknown command %q for nest", args[0])
-			if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
-				msg += fmt.Sprintf(": did you mean %q?", s[0])
+			msg := w.Say("cli.root.unknown", args[0])
+			if sug := cmd.SuggestionsFor(args[0]); len(sug) > 0 {
+				msg += w.Say("cli.did.you.mean", sug[0])
 			}
 			return &cmdError{code: exitUsage, msg: msg}
 		},
@@ -152,37 +200,43 @@ checks files against the published schema and rules.` + "\n" + exitStatusHelp,
 	root.SetIn(s.In)
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
-	root.SetHelpFunc(help)
+	root.SetHelpFunc(s.help)
+	root.SetUsageTemplate(s.usageTemplate())
 	root.SuggestionsMinimumDistance = 2
+	root.InitDefaultVersionFlag()
+	root.Flags().Lookup("version").Usage = w.Say("cli.flag.version")
 	root.SetHelpCommand(&cobra.Command{
 		Use:   "help [COMMAND]",
-		Short: "Help about any command",
+		Short: w.Say("cli.help.short"),
 		RunE: func(c *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return root.Help()
 			}
 			target, _, err := root.Find(args)
 			if err != nil || target == root {
-				msg := fmt.Sprintf("no help for %q: it is not a command of nest", strings.Join(args, " "))
-				if s := root.SuggestionsFor(args[0]); len(s) > 0 {
-					msg += fmt.Sprintf(": did you mean %q?", s[0])
+				msg := w.Say("cli.help.unknown", strings.Join(args, " "))
+				if sug := root.SuggestionsFor(args[0]); len(sug) > 0 {
+					msg += w.Say("cli.did.you.mean", sug[0])
 				}
-				return &cmdError{code: exitUsage, msg: msg, hints: []string{"run 'nest --help' to see the commands"}}
+				return &cmdError{code: exitUsage, msg: msg, hints: []string{w.Say("cli.help.unknown.hint")}}
 			}
 			return target.Help()
 		},
 	})
+	root.PersistentFlags().String("lang", "", w.Say("cli.flag.lang"))
+	root.PersistentFlags().BoolP("help", "h", false, w.Say("cli.flag.help"))
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &cmdError{code: exitUsage, msg: goWords.ReplaceAllString(err.Error(), ": not a whole number")}
+		return &cmdError{code: exitUsage, msg: s.flagError(err)}
 	})
-	root.AddCommand(newAssessCmd(s), newValidateCmd(s), newAggregateCmd(s), newDraftCmd(s), newSchemaCmd(s), newInitCmd(s))
+	root.AddCommand(newAssessCmd(s), newValidateCmd(s), newAggregateCmd(s), newDraftCmd(s), newSchemaCmd(s), newInitCmd(s), newCatalogueCmd(s))
 	root.CompletionOptions.HiddenDefaultCmd = true
 	return root
 }
 
-func noArgs(cmd *cobra.Command, args []string) error {
+// noArgs refuses arguments to a command that takes none.
+func (s *streams) noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
-		return usagef("%q takes no arguments", cmd.CommandPath())
+		return usagef("%s", s.words.Say("cli.no.args", cmd.CommandPath()))
 	}
 	return nil
 }
@@ -193,11 +247,21 @@ func noArgs(cmd *cobra.Command, args []string) error {
 func run(args []string, s *streams) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
-			sayf(s.Err, "nest: internal error: %v\n", fmt.Sprint(r))
-			fmt.Fprintf(s.Err, "nest: hint: this is a bug in nest %s; please report it with the command you ran and, if you can, the file it read\n", version())
+			w := s.words
+			if w == nil {
+				w = assessment.English
+			}
+			sayf(s.Err, "nest: %s: %v\n", w.Say("cli.internal"), fmt.Sprint(r))
+			fmt.Fprintf(s.Err, "nest: %s: %s\n", w.Say("cli.hint"), w.Say("cli.internal.hint", version()))
 			code = exitFailure
 		}
 	}()
+	lang, bad := language(args, s.Env)
+	s.lang, s.words = lang, wordsOf(lang)
+	if bad != "" {
+		sayf(s.Err, "nest: %s: %s\n", s.words.Say("cli.error"), s.words.Say("cli.lang.bad", bad))
+		return exitUsage
+	}
 	root := newRootCmd(s)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
@@ -212,14 +276,15 @@ func run(args []string, s *streams) (code int) {
 			ce.code = exitUsage
 		}
 	}
+	w := s.words
 	if ce.msg != "" {
-		sayf(s.Err, "nest: error: %s\n", ce.msg)
+		sayf(s.Err, "nest: %s: %s\n", w.Say("cli.error"), ce.msg)
 	}
 	for _, h := range ce.hints {
-		sayf(s.Err, "nest: hint: %s\n", h)
+		sayf(s.Err, "nest: %s: %s\n", w.Say("cli.hint"), h)
 	}
 	if ce.code == exitUsage && len(ce.hints) == 0 {
-		fmt.Fprintf(s.Err, "nest: hint: run '%s --help' for usage\n", cmd.CommandPath())
+		fmt.Fprintf(s.Err, "nest: %s: %s\n", w.Say("cli.hint"), w.Say("cli.usage.hint", cmd.CommandPath()))
 	}
 	return ce.code
 }

@@ -13,8 +13,8 @@ func newSchemaCmd(s *streams) *cobra.Command {
 into this nest. Editors use it for completion and help: save it, and name
 it in the first line of each file:
 
-  # yaml-language-server: $schema=nest.schema.json` + "\n" + exitStatus("the schema printed", ""),
-		Args: noArgs,
+  # yaml-language-server: $schema=nest.schema.json` + "\n" + s.exitStatus("the schema printed", ""),
+		Args: s.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			_, err := s.Out.Write(schema.JSON)
 			return err

@@ -38,7 +38,7 @@ Every problem in every file is reported, one a line, sorted:
 Formats: text (for people), json (for scripts), github (GitHub Actions
 annotations), junit (JUnit XML for GitLab and other CI), sarif (SARIF
 2.1.0 for code scanning). Findings go to standard output, the summary to
-standard error.` + "\n" + exitStatus("every file is valid (warnings allowed unless --strict)", "problems found in the files"),
+standard error.` + "\n" + s.exitStatus("every file is valid (warnings allowed unless --strict)", "problems found in the files"),
 		Example: `  nest validate submissions/2024
   nest validate --strict --format github submissions
   cat gwent.yaml | nest validate -`,

@@ -54,7 +54,7 @@ var containerRoles = map[string]bool{
 	"Document": true, "Part": true, "Art": true, "Sect": true, "Div": true,
 	"TOC": true, "TOCI": true, "L": true, "LI": true, "Table": true,
 	"THead": true, "TBody": true, "TFoot": true, "TR": true, "NonStruct": true,
-	"Index": true,
+	"Index":     true,
 	"Reference": true, // here only ever around a Link (a contents entry)
 }
 
