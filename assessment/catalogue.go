@@ -126,6 +126,7 @@ type catalogue struct {
 	PublicNumbers                      []Choice          `yaml:"public_numbers"`
 	PersonalData                       map[string]string `yaml:"personal_data"`
 	CLI                                yaml.Node         `yaml:"cli"`
+	Messages                           yaml.Node
 	Report                             yaml.Node
 }
 

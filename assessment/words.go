@@ -195,6 +195,9 @@ func visit(doc *yaml.Node, fn func(key, form string, node *yaml.Node) error) err
 	walk = func(node *yaml.Node, path string) error {
 		switch node.Kind {
 		case yaml.ScalarNode:
+			if node.Tag == "!!null" { // a section with nothing in it yet
+				return nil
+			}
 			return fn(path, "", node)
 		case yaml.MappingNode:
 			if isPlural(node) { // a counted text
