@@ -27,7 +27,11 @@ type Assessment struct {
 	Year         int
 	Submitted    string // YYYY-MM-DD
 	Status       string
-	Voices       Voices
+	// Language is the language its people wrote in: cy, en, or cy+en for
+	// both; "" when the file does not say. Reports mark its words so,
+	// and never translate them.
+	Language string
+	Voices   Voices
 	// Principles holds the answers by principle key. Iterate in the order
 	// of Principles, never over the map.
 	Principles map[string]*Response

@@ -79,6 +79,8 @@ var (
 	Scopes []Choice
 	// Statuses of a file.
 	Statuses []Choice
+	// Languages a file's free text may be written in.
+	Languages []Choice
 	// Sectors a service can belong to.
 	Sectors []Choice
 	// Sources are who a feedback quote came from.
@@ -120,6 +122,7 @@ type catalogue struct {
 		LocalAuthorities []string `yaml:"local_authorities"`
 	}
 	Scopes, Statuses, Sectors, Sources []Choice
+	Languages                          []Choice
 	Themes, Funding                    []Choice
 	Fields                             []struct{ Key, Title, Help, Item, Example string }
 	Prompts                            map[string]string
@@ -194,6 +197,7 @@ func loadCatalogue() error {
 		regionKeys = append(regionKeys, r.Key)
 	}
 	Scopes, Statuses, Sectors, Sources = en.Scopes, en.Statuses, en.Sectors, en.Sources
+	Languages = en.Languages
 	Themes, FundingStreams = en.Themes, en.Funding
 	Fields = map[string]FieldText{}
 	for _, f := range en.Fields {

@@ -92,6 +92,7 @@ var (
 	FieldYear      = &Field{Key: "year", Kind: KindYear, Required: true, num: numOf(func(a *Assessment) *int { return &a.Year })}
 	FieldSubmitted = &Field{Key: "submitted", Kind: KindDate, str: strOf(func(a *Assessment) *string { return &a.Submitted })}
 	FieldStatus    = &Field{Key: "status", Kind: KindChoice, Required: true, Choices: func() []Choice { return Statuses }, str: strOf(func(a *Assessment) *string { return &a.Status })}
+	FieldLanguage  = &Field{Key: "language", Kind: KindChoice, Choices: func() []Choice { return Languages }, str: strOf(func(a *Assessment) *string { return &a.Language })}
 	FieldVoices    = &Field{Key: "voices", Kind: KindGroup, group: func(o any, _ bool) any { return &o.(*Assessment).Voices }, Fields: []*Field{
 		{Key: "children_and_young_people", Kind: KindBool, child: true, flag: flagOf(func(v *Voices) *bool { return &v.ChildrenAndYoungPeople })},
 		{Key: "babies_and_younger_children", Kind: KindBool, child: true, flag: flagOf(func(v *Voices) *bool { return &v.BabiesAndYoungerChildren })},
@@ -133,7 +134,7 @@ var (
 	// Format is the whole table: the top-level keys, in order.
 	Format = []*Field{
 		FieldNest, FieldRegion, FieldScope, FieldOrganisation, FieldService, FieldYear,
-		FieldSubmitted, FieldStatus, FieldVoices, FieldPrinciples, FieldThemeLabels,
+		FieldSubmitted, FieldStatus, FieldLanguage, FieldVoices, FieldPrinciples, FieldThemeLabels,
 	}
 )
 

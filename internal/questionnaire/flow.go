@@ -254,7 +254,7 @@ func (fl *flow) aboutPage() *page {
 					a.Organisation = strings.TrimSpace(d[f.Key])
 				}
 			})
-		case f.Kind == assessment.KindChoice && f != assessment.FieldStatus:
+		case f.Kind == assessment.KindChoice && f != assessment.FieldStatus && f != assessment.FieldLanguage:
 			qs = append(qs, choiceQuestion(f, f.Key))
 			load = append(load, func(d Draft) { d[f.Key] = *f.Text(a) })
 			store = append(store, func(d Draft, _ bool) {
