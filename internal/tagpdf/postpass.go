@@ -7,9 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sort"
+	"runtime"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf16"
 )
 
@@ -309,15 +311,15 @@ func (t *Tagger) appendUpdate(b []byte) ([]byte, error) {
 	}
 
 	// Structure elements.
-	pageRef := func(p int) string { return strconv.Itoa(pages[p-1]) + " 0 R" }
+	pageRef := func(p int) string { return ref(pages[p-1]) }
 	for _, e := range elems {
 		var sb strings.Builder
 		sb.WriteString("<</Type /StructElem /S /")
 		sb.WriteString(e.role)
 		if e.parent == nil {
-			fmt.Fprintf(&sb, " /P %d 0 R", treeRootObj)
+			sb.WriteString(" /P " + ref(treeRootObj))
 		} else {
-			fmt.Fprintf(&sb, " /P %d 0 R", e.parent.obj)
+			sb.WriteString(" /P " + ref(e.parent.obj))
 		}
 		pg := 0
 		for _, k := range e.kids {
@@ -367,7 +369,7 @@ func (t *Tagger) appendUpdate(b []byte) ([]byte, error) {
 			}
 			switch {
 			case k.el != nil:
-				fmt.Fprintf(&sb, "%d 0 R", k.el.obj)
+				sb.WriteString(ref(k.el.obj))
 			case k.annot >= 0:
 				fmt.Fprintf(&sb, "<</Type /OBJR /Obj %d 0 R /Pg %s>>", annotObj[k.annot], pageRef(k.page))
 			case k.page == pg:
@@ -391,7 +393,7 @@ func (t *Tagger) appendUpdate(b []byte) ([]byte, error) {
 				if j > 0 {
 					sb.WriteByte(' ')
 				}
-				fmt.Fprintf(&sb, "%d 0 R", e.obj)
+				sb.WriteString(ref(e.obj))
 			}
 			sb.WriteString("]")
 		}
@@ -464,60 +466,91 @@ func (w *updateWriter) streamObj(n int, data []byte) {
 // finish packs every object into compressed object streams (PDF 1.5)
 // and ends the update with a cross-reference stream. The structure tree is
 // many small, repetitive dictionaries, so this shrinks it several times.
+// The streams are compressed side by side; each is the same bytes
+// whichever finishes first.
 func (w *updateWriter) finish(next int, trailer string) {
 	const perStream = 1000
 	type xent struct{ typ, f2, f3 int }
-	xrefs := map[int]xent{}
 	var objs []pending
+	var streams []pending
 	for _, o := range w.objs {
 		if o.stream {
-			xrefs[o.n] = xent{1, w.off(), 0}
-			fmt.Fprintf(w.buf, "%d 0 obj\n%s\nendobj\n", o.n, o.body)
+			streams = append(streams, o)
 		} else {
 			objs = append(objs, o)
 		}
 	}
-	sort.Slice(objs, func(i, j int) bool { return objs[i].n < objs[j].n })
+	slices.SortFunc(objs, func(a, b pending) int { return a.n - b.n })
+	type chunk struct {
+		objs       []pending
+		head, data []byte
+	}
+	var chunks []*chunk
 	for start := 0; start < len(objs); start += perStream {
-		chunk := objs[start:min(start+perStream, len(objs))]
+		chunks = append(chunks, &chunk{objs: objs[start:min(start+perStream, len(objs))]})
+	}
+	var wg sync.WaitGroup
+	work := make(chan *chunk)
+	for range min(runtime.GOMAXPROCS(0), max(1, len(chunks))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for c := range work {
+				var body []byte
+				for _, o := range c.objs {
+					c.head = strconv.AppendInt(c.head, int64(o.n), 10)
+					c.head = append(c.head, ' ')
+					c.head = strconv.AppendInt(c.head, int64(len(body)), 10)
+					c.head = append(c.head, ' ')
+					body = append(append(body, o.body...), '\n')
+				}
+				c.head = append(c.head, '\n')
+				c.data = deflate(append(slices.Clip(c.head), body...))
+			}
+		}()
+	}
+	for _, c := range chunks {
+		work <- c
+	}
+	close(work)
+	wg.Wait()
+
+	xrefs := make([]xent, next+len(chunks)+1) // by object number; typ 0: not in this update
+	for _, o := range streams {
+		xrefs[o.n] = xent{1, w.off(), 0}
+		fmt.Fprintf(w.buf, "%d 0 obj\n%s\nendobj\n", o.n, o.body)
+	}
+	for _, c := range chunks {
 		stm := next
 		next++
-		var head, body bytes.Buffer
-		for i, o := range chunk {
-			fmt.Fprintf(&head, "%d %d ", o.n, body.Len())
-			body.WriteString(o.body)
-			body.WriteByte('\n')
+		for i, o := range c.objs {
 			xrefs[o.n] = xent{2, stm, i}
 		}
-		head.WriteByte('\n')
-		data := deflate(append(head.Bytes(), body.Bytes()...))
 		xrefs[stm] = xent{1, w.off(), 0}
 		fmt.Fprintf(w.buf, "%d 0 obj\n<</Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d>>\nstream\n",
-			stm, len(chunk), head.Len(), len(data))
-		w.buf.Write(data)
+			stm, len(c.objs), len(c.head), len(c.data))
+		w.buf.Write(c.data)
 		w.buf.WriteString("\nendstream\nendobj\n")
 	}
 	xn := next
 	xoff := w.off()
 	xrefs[xn] = xent{1, xoff, 0}
-	nums := make([]int, 0, len(xrefs))
-	for n := range xrefs {
-		nums = append(nums, n)
-	}
-	sort.Ints(nums)
 	var index strings.Builder
 	var rows []byte
-	for i := 0; i < len(nums); {
-		j := i
-		for j+1 < len(nums) && nums[j+1] == nums[j]+1 {
-			j++
+	for n := 0; n <= xn; {
+		if xrefs[n].typ == 0 {
+			n++
+			continue
 		}
-		fmt.Fprintf(&index, "%d %d ", nums[i], j-i+1)
-		for _, n := range nums[i : j+1] {
-			e := xrefs[n]
+		m := n
+		for m+1 <= xn && xrefs[m+1].typ != 0 {
+			m++
+		}
+		fmt.Fprintf(&index, "%d %d ", n, m-n+1)
+		for _, e := range xrefs[n : m+1] {
 			rows = append(rows, byte(e.typ), byte(e.f2>>24), byte(e.f2>>16), byte(e.f2>>8), byte(e.f2), byte(e.f3>>8), byte(e.f3))
 		}
-		i = j + 1
+		n = m + 1
 	}
 	data := deflate(rows)
 	fmt.Fprintf(w.buf, "%d 0 obj\n<</Type /XRef /Size %d /W [1 4 2] /Index [%s] /Filter /FlateDecode /Length %d\n%s>>\nstream\n",
@@ -525,6 +558,9 @@ func (w *updateWriter) finish(next int, trailer string) {
 	w.buf.Write(data)
 	fmt.Fprintf(w.buf, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", xoff)
 }
+
+// ref is an indirect reference to object n.
+func ref(n int) string { return strconv.Itoa(n) + " 0 R" }
 
 func deflate(b []byte) []byte {
 	var out bytes.Buffer
