@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,7 +18,14 @@ type BuildOptions struct {
 	MaxQuotes int                 // words shown per principle where the editorial file does not choose (0: 4 in public, every one in internal)
 	Published string              // YYYY-MM-DD, when not in the editorial file ("" leaves the report unpublished)
 	Language  func(string) string // the language of a submission's words, by who said them ("" for the report's own)
+	Format    string              // HTML for the web page's own accessibility statement; "" for the PDF's
 }
+
+// langTag is a BCP 47 language tag, as an editorial file may give one.
+var langTag = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
+
+// HTML is BuildOptions.Format for a Doc that becomes a web page.
+const HTML = "html"
 
 // DefaultQuotes is how many of a principle's words a public edition shows
 // when the editorial file does not choose them.
@@ -52,15 +60,16 @@ func Build(r *Report, o BuildOptions) (*Doc, error) {
 }
 
 type builder struct {
-	r       *Report
-	o       BuildOptions
-	w       *assessment.Words
-	doc     *Doc
-	figures int
-	ids     map[string]bool
-	texts   map[string]quotable // every quotable words of the report, by id
-	placed  map[string]bool     // principles whose figures are placed
-	ratings bool                // the ratings table is placed
+	r        *Report
+	o        BuildOptions
+	w        *assessment.Words
+	doc      *Doc
+	figures  int
+	ids      map[string]bool
+	texts    map[string]quotable // every quotable words of the report, by id
+	placed   map[string]bool     // principles whose figures are placed
+	ratings  bool                // the ratings table is placed
+	compared bool                // the comparison with the previous round is placed
 }
 
 func (b *builder) add(blocks ...Block) { b.doc.Blocks = append(b.doc.Blocks, blocks...) }
@@ -194,6 +203,10 @@ func (b *builder) defaults() {
 	b.heading(1, w.Say("h.ratings"))
 	b.levels()
 	b.summary()
+	if r.Compare != nil {
+		b.heading(1, w.Say("h.compare", r.Compare.PreviousYear))
+		b.compare()
+	}
 	if b.national() {
 		b.heading(1, w.Say("h.perspectives.national"))
 	} else {
@@ -261,7 +274,7 @@ func (b *builder) summary() {
 	b.add(t)
 	b.figures++
 	b.add(Figure{ID: "figure-" + strconv.Itoa(b.figures), Number: b.figures, Title: w.Say("chart.title"),
-		Alt: w.Say("chart.alt", strings.Join(alt, w.Say("list.semicolon"))), Source: b.source(), Chart: chart})
+		Alt: w.Say("chart.alt", strings.Join(alt, w.Say("list.semicolon"))), Source: b.source(), Chart: chart, Data: t.ID})
 	if len(r.Highest) > 0 {
 		b.para(w.Say("summary.extremes", b.named(r.Highest), r.highMean().String(), b.named(r.Lowest), r.lowMean().String()))
 	}
@@ -316,6 +329,9 @@ func (b *builder) principle(i int) {
 		}
 	default:
 		figures = append(figures, w.Count("synth.notrated.many", n, n, unitWord(w, r.Level, n)))
+	}
+	if c := b.principleChange(i); c != "" {
+		figures = append(figures, c)
 	}
 	if len(figures) > 0 {
 		b.para(strings.Join(figures, " "))
@@ -694,7 +710,11 @@ func (b *builder) about() {
 		b.add(Para{Runs: []Run{{Text: w.Say("about.contact") + " "}, {Text: d.Front.Contact, Link: "mailto:" + d.Front.Contact}}})
 	}
 	b.add(Para{Runs: []Run{{Text: d.Front.Licence + " "}, {Text: d.Front.LicenceURL, Link: d.Front.LicenceURL}}})
-	b.para(w.Say("about.accessibility"))
+	if b.o.Format == HTML {
+		b.para(w.Say("about.accessibility.html"))
+	} else {
+		b.para(w.Say("about.accessibility"))
+	}
 	b.para(w.Say("about.made"))
 }
 
@@ -736,12 +756,24 @@ func (b *builder) editorial(e *Editorial) error {
 			if len(d.Args) == 0 {
 				return fmt.Errorf("%s: nest:quotes names the ids of the words to quote (nest draft-update lists them)", where)
 			}
+			lang := ""
 			for _, id := range d.Args {
+				if l, ok := strings.CutPrefix(id, "lang="); ok {
+					if !langTag.MatchString(l) {
+						return fmt.Errorf("%s: nest:quotes: %s is not a language tag: write lang=cy (Welsh) or lang=en before the ids of words in that language", where, id)
+					}
+					lang = l // the language of the words named after it
+					continue
+				}
 				q, ok := b.texts[id]
 				if !ok {
 					return fmt.Errorf("%s: nest:quotes: no words with the id %s in these self-assessments (in section %q); the ids are in nest draft-update's file and the internal edition", where, id, p.Section)
 				}
-				b.add(b.excerpt(q, 1))
+				e := b.excerpt(q, 1)
+				if lang != "" {
+					e.Lang = lang
+				}
+				b.add(e)
 			}
 		case "ratings":
 			b.ratingsTable()
@@ -749,7 +781,13 @@ func (b *builder) editorial(e *Editorial) error {
 			b.voices()
 		case "submissions":
 			b.submissions()
+		case "compare":
+			b.compare()
 		}
+	}
+	if r.Compare != nil && !b.compared { // asked for on the command line: never left out
+		b.heading(1, w.Say("h.compare", r.Compare.PreviousYear))
+		b.compare()
 	}
 	var missing []string
 	for _, s := range r.Principles {
