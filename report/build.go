@@ -534,7 +534,7 @@ func (b *builder) ratingsTable() {
 		head = append(head, p.Short)
 		widths = append(widths, 60/float64(len(assessment.Principles)))
 	}
-	t := Table{ID: "ratings-table", Caption: w.Say("ratings.caption", b.whoPlural(), b.round()), Head: head, RowHeads: true, Widths: widths}
+	t := Table{ID: "ratings-table", Caption: w.Say("ratings.caption", lowerFirstWord(b.whoPlural()), b.round()), Head: head, RowHeads: true, Widths: widths}
 	for _, row := range r.Rows {
 		cells := []Cell{{Text: row.Name}}
 		for _, v := range row.Ratings {

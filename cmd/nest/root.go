@@ -175,7 +175,7 @@ checks files against the published schema and rules.` + "\n" + exitStatusHelp,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &cmdError{code: exitUsage, msg: goWords.ReplaceAllString(err.Error(), ": not a whole number")}
 	})
-	root.AddCommand(newAssessCmd(s), newValidateCmd(s), newAggregateCmd(s), newDraftCmd(s), newSchemaCmd(s), newInitCmd(s))
+	root.AddCommand(newAssessCmd(s), newValidateCmd(s), newAggregateCmd(s), newSummaryCmd(s), newDraftCmd(s), newSchemaCmd(s), newInitCmd(s))
 	root.CompletionOptions.HiddenDefaultCmd = true
 	return root
 }
