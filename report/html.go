@@ -85,6 +85,7 @@ type htmlRun struct {
 
 type htmlTable struct {
 	ID, CaptionID, Caption string
+	Short                  bool   // a table short enough to keep on one printed page
 	LabelledBy             string // when there is no caption: the heading it stands under
 	Head                   []htmlCell
 	Rows, Foot             [][]htmlCell
@@ -264,7 +265,7 @@ func htmlRuns(runs []Run) []htmlRun {
 }
 
 func newHTMLTable(t Table, id string, used ids, heading string) *htmlTable {
-	h := &htmlTable{ID: id, Caption: t.Caption}
+	h := &htmlTable{ID: id, Caption: t.Caption, Short: len(t.Rows)+len(t.Foot) <= 16}
 	if t.Caption != "" {
 		h.CaptionID = used.take(id + "-caption")
 	} else {
