@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/nest-nyth/nest/assessment"
 )
@@ -43,7 +44,7 @@ func Build(r *Report, o BuildOptions) (*Doc, error) {
 	if o.Edition == "" {
 		o.Edition = Public
 	}
-	b := &builder{r: r, o: o, w: o.Words, ids: map[string]bool{}, texts: r.texts()}
+	b := &builder{r: r, o: o, w: o.Words, ids: map[string]bool{}}
 	b.front()
 	if o.Editorial != nil {
 		if err := b.editorial(o.Editorial); err != nil {
@@ -66,7 +67,7 @@ type builder struct {
 	doc      *Doc
 	figures  int
 	ids      map[string]bool
-	texts    map[string]quotable // every quotable words of the report, by id
+	texts    map[string]quotable // every quotable words of the report, by id: see quotable
 	placed   map[string]bool     // principles whose figures are placed
 	ratings  bool                // the ratings table is placed
 	compared bool                // the comparison with the previous round is placed
@@ -361,6 +362,18 @@ type quotable struct {
 	principle          int
 }
 
+// quotable finds words of the report by id. The index of every words is
+// made the first time one is asked for (an editorial file's nest:quotes,
+// the internal edition's entries): a public edition without an editorial
+// file never needs it, and with 10,000 services it is large.
+func (b *builder) quotable(id string) (quotable, bool) {
+	if b.texts == nil {
+		b.texts = b.r.texts()
+	}
+	q, ok := b.texts[id]
+	return q, ok
+}
+
 // texts indexes every quotable words of the report by id, with the words
 // that lead into each.
 func (r *Report) texts() map[string]quotable {
@@ -368,7 +381,7 @@ func (r *Report) texts() map[string]quotable {
 	for i, p := range r.Principles {
 		for _, f := range assessment.ResponseTexts() {
 			for _, s := range p.Texts[f.Key] {
-				m[s.ID] = quotable{s.ID, s.By, s.Text, "lead." + f.Key, i}
+				m[s.ID] = saidQuotable(s, f.Key, i)
 			}
 		}
 		for _, s := range p.NotRatedReasons {
@@ -378,10 +391,18 @@ func (r *Report) texts() map[string]quotable {
 			m[a.ID] = quotable{a.ID, a.By, a.Action, "lead.action", i}
 		}
 		for _, q := range p.Quotes {
-			m[q.ID] = quotable{q.ID, q.By, q.Quote, "lead.quote." + q.From, i}
+			m[q.ID] = quoteQuotable(q, i)
 		}
 	}
 	return m
+}
+
+func saidQuotable(s Said, key string, principle int) quotable {
+	return quotable{s.ID, s.By, s.Text, "lead." + key, principle}
+}
+
+func quoteQuotable(q Quote, principle int) quotable {
+	return quotable{q.ID, q.By, q.Quote, "lead.quote." + q.From, principle}
 }
 
 // excerpt is a quotable's words as a block, led in as the 2024 update
@@ -413,11 +434,11 @@ func (b *builder) chosen(i int) {
 	s, w := b.r.Principles[i], b.w
 	var pool []quotable
 	for _, q := range s.Quotes {
-		pool = append(pool, b.texts[q.ID])
+		pool = append(pool, quoteQuotable(q, i))
 	}
 	for _, key := range []string{"working_well", "good_looks_like"} {
 		for _, t := range s.Texts[key] {
-			pool = append(pool, b.texts[t.ID])
+			pool = append(pool, saidQuotable(t, key, i))
 		}
 	}
 	max := b.o.MaxQuotes
@@ -452,7 +473,7 @@ func pick(items []quotable, n int) (shown []quotable, counts []int, rest int) {
 	var groups []*group
 	byText := map[string]*group{}
 	for _, q := range items {
-		k := strings.ToLower(strings.Join(strings.Fields(q.text), " "))
+		k := foldSpace(q.text)
 		if g, ok := byText[k]; ok {
 			g.count++
 			continue
@@ -477,6 +498,33 @@ func pick(items []quotable, n int) (shown []quotable, counts []int, rest int) {
 		counts = append(counts, count[q.id])
 	}
 	return shown, counts, left
+}
+
+// foldSpace is text as pick compares it: lower case, runs of spaces and
+// new lines one space, no space at the ends. ASCII text is folded in one
+// pass and one allocation; other text as strings.Fields and ToLower do.
+func foldSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return strings.ToLower(strings.Join(strings.Fields(s), " "))
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+			space = b.Len() > 0
+		default:
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }
 
 // voices says whose voices informed the self-assessments, and how.
@@ -649,7 +697,7 @@ func (b *builder) internal() {
 			}
 			b.heading(3, k.title)
 			for _, id := range k.ids {
-				q := b.texts[id]
+				q, _ := b.quotable(id)
 				e := b.excerpt(q, 1)
 				if a := b.action(i, id); a != "" {
 					e.Text += " " + a
@@ -765,7 +813,7 @@ func (b *builder) editorial(e *Editorial) error {
 					lang = l // the language of the words named after it
 					continue
 				}
-				q, ok := b.texts[id]
+				q, ok := b.quotable(id)
 				if !ok {
 					return fmt.Errorf("%s: nest:quotes: no words with the id %s in these self-assessments (in section %q); the ids are in nest draft-update's file and the internal edition", where, id, p.Section)
 				}

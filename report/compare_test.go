@@ -225,3 +225,13 @@ func TestBuildPlacesTheComparison(t *testing.T) {
 		})
 	}
 }
+
+// foldSpace is the comparison pick always made, only quicker.
+func TestFoldSpace(t *testing.T) {
+	for _, s := range []string{"", " ", "same words", "Same Words", "  two  spaces ", "tab\there", "line\nbreak", "end ", " start",
+		"Tŷ Teulu", "nbsp\u00a0here", "a\u2028b", "already folded, with punctuation: yes.", "x\r\ny"} {
+		if got, want := foldSpace(s), strings.ToLower(strings.Join(strings.Fields(s), " ")); got != want {
+			t.Errorf("foldSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
