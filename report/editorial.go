@@ -185,12 +185,9 @@ func ReadEditorial(name string, data []byte) (*Editorial, error) {
 	return e, nil
 }
 
+// directiveNames lists the directives in the order a report uses them.
 func directiveNames() string {
-	names := make([]string, 0, len(Directives))
-	for _, k := range []string{"contents", "levels", "summary", "principle", "quotes", "ratings", "voices", "submissions", "compare"} {
-		names = append(names, k)
-	}
-	return strings.Join(names, ", ")
+	return strings.Join([]string{"contents", "levels", "summary", "principle", "quotes", "ratings", "voices", "submissions", "compare"}, ", ")
 }
 
 func (e *Editorial) add(b Block, section string, line int) {

@@ -117,10 +117,9 @@ type pdf struct {
 }
 
 type tocEntry struct {
-	level      int
-	text, id   string
-	page       int
-	contentsAt int // the y of its line on the contents page
+	level    int
+	text, id string
+	page     int
 }
 
 func (p *pdf) font(style string, size float64) { p.f.SetFont(font, style, size) }
