@@ -212,11 +212,13 @@ func (b *builder) compare() {
 	b.add(t)
 
 	if len(c.Rows) > 0 {
+		// The principles' short names take most of the width: each is one
+		// word or two, and a word cannot wrap.
 		head := []string{b.whoPlural()}
-		widths := []float64{28}
+		widths := []float64{16}
 		for _, p := range assessment.Principles {
 			head = append(head, p.Short)
-			widths = append(widths, 60/float64(len(assessment.Principles)))
+			widths = append(widths, 72/float64(len(assessment.Principles)))
 		}
 		head, widths = append(head, w.Say("col.average.change")), append(widths, 12)
 		rows := Table{ID: "compare-rows-table", Caption: w.Say("compare.rows.caption", c.PreviousYear, lowerFirstWord(b.whoPlural())),
