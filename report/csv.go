@@ -47,35 +47,37 @@ func WriteCSV(w io.Writer, r *Report, o CSVOptions) error {
 	if o.Edition == "" {
 		o.Edition = Public
 	}
-	var rows [][]string
+	var table func(*Report, CSVOptions, func([]string) error) error
 	switch o.Table {
 	case "", TableSubmissions:
-		var err error
-		if rows, err = submissionRows(r, o); err != nil {
-			return err
+		if len(r.Rows) != len(r.Submissions) {
+			return fmt.Errorf("the report has %d rows of ratings for %d submissions", len(r.Rows), len(r.Submissions))
 		}
+		table = submissionRows
 	case TablePrinciples:
-		rows = principleRows(r, o)
+		table = principleRows
 	case TableChanges:
 		if r.Compare == nil {
 			return fmt.Errorf("the %s table needs a previous round to compare with", TableChanges)
 		}
-		rows = changeRows(r, o)
+		table = changeRows
 	default:
 		return fmt.Errorf("unknown table %q: use %s", o.Table, strings.Join(CSVTables, ", "))
 	}
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return err
 	}
+	// Rows are written as they are made: 10,000 services are 60,000 rows.
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
-	for _, row := range rows {
+	err := table(r, o, func(row []string) error {
 		for i := range row {
 			row[i] = neutralise(row[i])
 		}
-		if err := cw.Write(row); err != nil {
-			return err
-		}
+		return cw.Write(row)
+	})
+	if err != nil {
+		return err
 	}
 	cw.Flush()
 	return cw.Error()
@@ -141,10 +143,7 @@ func labels(tags []string, label map[string]string) string {
 	return strings.Join(out, "; ")
 }
 
-func submissionRows(r *Report, o CSVOptions) ([][]string, error) {
-	if len(r.Rows) != len(r.Submissions) {
-		return nil, fmt.Errorf("the report has %d rows of ratings for %d submissions", len(r.Rows), len(r.Submissions))
-	}
+func submissionRows(r *Report, o CSVOptions, emit func([]string) error) error {
 	head := []string{"region", "region_name", "scope", "organisation", "year", "principle", "principle_name", "rating", "target", "not_rated", "themes"}
 	internal := o.Edition == Internal
 	if internal {
@@ -168,7 +167,9 @@ func submissionRows(r *Report, o CSVOptions) ([][]string, error) {
 			label[t.Key] = t.Label
 		}
 	}
-	out := [][]string{head}
+	if err := emit(head); err != nil {
+		return err
+	}
 	for i, s := range r.Submissions {
 		row := r.Rows[i]
 		for j, p := range r.Principles {
@@ -193,10 +194,12 @@ func submissionRows(r *Report, o CSVOptions) ([][]string, error) {
 				}
 				cells = append(cells, rating(prev), signedRating(d), intWords(o.Words, d))
 			}
-			out = append(out, cells)
+			if err := emit(cells); err != nil {
+				return err
+			}
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // intWords says a change of a rating in words; "" when there is none.
@@ -208,13 +211,15 @@ func intWords(w *assessment.Words, d *int) string {
 	return changeWords(w, &t, direction(*d))
 }
 
-func principleRows(r *Report, o CSVOptions) [][]string {
+func principleRows(r *Report, o CSVOptions, emit func([]string) error) error {
 	head := []string{"principle", "principle_name", "rated", "not_rated", "mean", "min", "max", "at_1", "at_2", "at_3", "at_4", "targets", "mean_target", "themes"}
 	c := r.Compare
 	if c != nil {
 		head = append(head, "previous_mean", "rated_in_both_years", "change", "change_in_words", "themes_new", "themes_gone")
 	}
-	out := [][]string{head}
+	if err := emit(head); err != nil {
+		return err
+	}
 	for i, p := range r.Principles {
 		themes := make([]string, len(p.Themes))
 		for k, t := range p.Themes {
@@ -238,9 +243,11 @@ func principleRows(r *Report, o CSVOptions) [][]string {
 			cells = append(cells, tenths(pc.Before), strconv.Itoa(pc.Both), signed(pc.Change), words,
 				themeCells(o.Words, pc.ThemesNew), themeCells(o.Words, pc.ThemesGone))
 		}
-		out = append(out, cells)
+		if err := emit(cells); err != nil {
+			return err
+		}
 	}
-	return out
+	return nil
 }
 
 func themeCells(w *assessment.Words, themes []Count) string {
@@ -251,9 +258,15 @@ func themeCells(w *assessment.Words, themes []Count) string {
 	return strings.Join(parts, "; ")
 }
 
-func changeRows(r *Report, o CSVOptions) [][]string {
+func changeRows(r *Report, o CSVOptions, emit func([]string) error) error {
 	c, w := r.Compare, o.Words
-	out := [][]string{{"key", "name", "principle", "principle_name", "rounds", "previous_rating", "rating", "change", "change_in_words"}}
+	var err error
+	out := func(row []string) {
+		if err == nil {
+			err = emit(row)
+		}
+	}
+	out([]string{"key", "name", "principle", "principle_name", "rounds", "previous_rating", "rating", "change", "change_in_words"})
 	both := w.Say("csv.rounds.both", c.PreviousYear, c.Year)
 	for _, rc := range c.Rows {
 		for j, p := range r.Principles {
@@ -261,7 +274,7 @@ func changeRows(r *Report, o CSVOptions) [][]string {
 			if j < len(rc.Changes) {
 				d = rc.Changes[j]
 			}
-			out = append(out, []string{rc.Key, rc.Name, p.Key, p.Name, both, rating(at(rc.Before, j)), rating(at(rc.After, j)), signedRating(d), intWords(w, d)})
+			out([]string{rc.Key, rc.Name, p.Key, p.Name, both, rating(at(rc.Before, j)), rating(at(rc.After, j)), signedRating(d), intWords(w, d)})
 		}
 	}
 	now := map[string]Row{}
@@ -270,13 +283,13 @@ func changeRows(r *Report, o CSVOptions) [][]string {
 	}
 	for _, n := range c.Joined {
 		for j, p := range r.Principles {
-			out = append(out, []string{n.Key, n.Name, p.Key, p.Name, w.Say("csv.rounds.one", c.Year), "", rating(at(now[n.Key].Ratings, j)), "", ""})
+			out([]string{n.Key, n.Name, p.Key, p.Name, w.Say("csv.rounds.one", c.Year), "", rating(at(now[n.Key].Ratings, j)), "", ""})
 		}
 	}
 	for _, n := range c.Left {
 		for _, p := range r.Principles {
-			out = append(out, []string{n.Key, n.Name, p.Key, p.Name, w.Say("csv.rounds.one", c.PreviousYear), "", "", "", ""})
+			out([]string{n.Key, n.Name, p.Key, p.Name, w.Say("csv.rounds.one", c.PreviousYear), "", "", "", ""})
 		}
 	}
-	return out
+	return err
 }
