@@ -175,6 +175,9 @@ func rows(subs []Input, regional bool) []Row {
 			if validRating(resp.Target) {
 				row.Targets[j] = resp.Target
 			}
+			if len(resp.Themes) > 0 {
+				row.Themes[j] = make([]string, 0, len(resp.Themes))
+			}
 			for _, tag := range resp.Themes {
 				if tag != "" && !slices.Contains(row.Themes[j], tag) {
 					row.Themes[j] = append(row.Themes[j], tag)
