@@ -57,7 +57,7 @@ fi
 
 # --- 2. npm packages, pinned by package-lock.json, cached by its hash -------
 lock_hash=$(cat "$here/package.json" "$here/package-lock.json" | sha256sum | cut -c1-16)
-cache="${NEST_AXE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/nest-axe}/$lock_hash"
+cache="${NEST_AXE_CACHE:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/nest-axe}/$lock_hash"
 if [[ ! -f "$cache/.installed" ]]; then
   log "installing npm packages into $cache…"
   tmp="$cache.tmp.$$"
