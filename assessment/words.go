@@ -298,4 +298,6 @@ func Verbs(s string) string {
 	return strings.Join(out, " ")
 }
 
-var verbPattern = regexp.MustCompile(`%%|%(?:\[(\d)\])?[-+# 0]*\d*(?:\.\d+)?([a-zA-Z])`)
+// verbPattern finds fmt's verbs: a literal per cent sign in a text that
+// is never given values ("400% zoom") is not one.
+var verbPattern = regexp.MustCompile(`%%|%(?:\[(\d)\])?[-+#0]*\d*(?:\.\d+)?([vTtbcdoOqxXUeEfFgGsp])`)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Speed and memory of `nest aggregate`: the seven example regions to a PDF,
-# and 10,000 service files of one region to a PDF (and to JSON).
+# Speed and memory of `nest aggregate`: the seven example regions to a PDF
+# and to HTML, and 10,000 service files of one region to a PDF, to HTML
+# (public and internal), to CSV and to JSON.
 # Usage, from anywhere in the repository: bash bench/aggregate.sh
 # Needs Go, hyperfine and GNU time (bench/run.sh installs them). Everything
 # it makes goes under bench/out/.
@@ -46,14 +47,23 @@ time_of() { # mean wall time of a command, from hyperfine
 regions="$NEST aggregate examples/2024/regions -o $OUT/national.pdf --date 2024-11-30"
 services="$NEST aggregate $CORPUS -o $OUT/services.pdf --date 2024-11-30"
 servicesjson="$NEST aggregate $CORPUS --format json -o $OUT/services.json --date 2024-11-30"
+regionshtml="$NEST aggregate examples/2024/regions --editorial examples/2024/update.md --format html -o $OUT/national.html --date 2024-11-30"
+serviceshtml="$NEST aggregate $CORPUS --format html -o $OUT/services.html --date 2024-11-30"
+servicesinternal="$NEST aggregate $CORPUS --format html --edition internal -o $OUT/services-internal.html --date 2024-11-30"
+servicescsv="$NEST aggregate $CORPUS --format csv -o $OUT/services.csv --date 2024-11-30"
+size() { awk -v b="$(wc -c <"$1")" 'BEGIN { if (b >= 1048576) printf "%.1f MB", b / 1048576; else printf "%.0f KB", b / 1024 }'; }
 {
 	echo "## nest aggregate: speed and memory"
 	echo
 	echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs; $(go version | cut -d' ' -f3)."
 	echo
-	echo "| report | wall | peak RSS | pages |"
+	echo "| report | wall | peak RSS | pages or size |"
 	echo "|---|---:|---:|---:|"
-	echo "| 7 example regions to PDF | $(time_of 20 "$regions") | $(peak $regions) MB | $(pdfinfo "$OUT/national.pdf" 2>/dev/null | sed -n 's/^Pages: *//p') |"
-	echo "| 10,000 Gwent services to PDF | $(time_of 5 "$services") | $(peak $services) MB | $(pdfinfo "$OUT/services.pdf" 2>/dev/null | sed -n 's/^Pages: *//p') |"
-	echo "| 10,000 Gwent services to JSON | $(time_of 5 "$servicesjson") | $(peak $servicesjson) MB | |"
+	echo "| 7 example regions to PDF | $(time_of 20 "$regions") | $(peak $regions) MB | $(pdfinfo "$OUT/national.pdf" 2>/dev/null | sed -n 's/^Pages: *//p') pages |"
+	echo "| 7 example regions to HTML, with the editorial file | $(time_of 20 "$regionshtml") | $(peak $regionshtml) MB | $(size "$OUT/national.html") |"
+	echo "| 10,000 Gwent services to PDF | $(time_of 5 "$services") | $(peak $services) MB | $(pdfinfo "$OUT/services.pdf" 2>/dev/null | sed -n 's/^Pages: *//p') pages |"
+	echo "| 10,000 Gwent services to HTML | $(time_of 10 "$serviceshtml") | $(peak $serviceshtml) MB | $(size "$OUT/services.html") |"
+	echo "| 10,000 Gwent services to HTML, internal edition | $(time_of 5 "$servicesinternal") | $(peak $servicesinternal) MB | $(size "$OUT/services-internal.html") |"
+	echo "| 10,000 Gwent services to CSV | $(time_of 5 "$servicescsv") | $(peak $servicescsv) MB | $(size "$OUT/services.csv") |"
+	echo "| 10,000 Gwent services to JSON | $(time_of 5 "$servicesjson") | $(peak $servicesjson) MB | $(size "$OUT/services.json") |"
 } | tee "$OUT/aggregate.md"

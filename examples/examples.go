@@ -1,7 +1,8 @@
 // Package examples holds the shipped sample self-assessments: the seven
 // regions' files for 2024, whose averages match the published national
-// figures, and service files for one region. They are embedded so that
-// tests and commands can use them wherever nest runs.
+// figures, and service files for one region; and an invented previous
+// round, 2023, to compare them with (2023/README.md). They are embedded so
+// that tests and commands can use them wherever nest runs.
 package examples
 
 import (
@@ -9,9 +10,9 @@ import (
 	_ "embed"
 )
 
-// FS holds the example self-assessments under 2024/.
+// FS holds the example self-assessments under 2023/ and 2024/.
 //
-//go:embed 2024/regions/*.yaml 2024/services/*/*.yaml
+//go:embed 2023/regions/*.yaml 2024/regions/*.yaml 2024/services/*/*.yaml
 var FS embed.FS
 
 // Update2024 is the example editorial file of the 2024 national update,

@@ -158,13 +158,30 @@ func rows(subs []Input, regional bool) []Row {
 	out := make([]Row, len(subs))
 	for i, s := range subs {
 		a := s.Assessment
-		row := Row{Key: a.Region, Name: assessment.RegionName(a.Region), Ratings: make([]int, len(assessment.Principles))}
+		n := len(assessment.Principles)
+		row := Row{Key: a.Region, Name: assessment.RegionName(a.Region), Ratings: make([]int, n), Targets: make([]int, n), Themes: make([][]string, n)}
 		if regional {
 			row.Key, row.Name = sourceCode(a), organisation(a)
 		}
 		for j, p := range assessment.Principles {
-			if resp := a.Principles[p.Key]; resp != nil && validRating(resp.Rating) {
+			row.Themes[j] = []string{}
+			resp := a.Principles[p.Key]
+			if resp == nil {
+				continue
+			}
+			if validRating(resp.Rating) {
 				row.Ratings[j] = resp.Rating
+			}
+			if validRating(resp.Target) {
+				row.Targets[j] = resp.Target
+			}
+			if len(resp.Themes) > 0 {
+				row.Themes[j] = make([]string, 0, len(resp.Themes))
+			}
+			for _, tag := range resp.Themes {
+				if tag != "" && !slices.Contains(row.Themes[j], tag) {
+					row.Themes[j] = append(row.Themes[j], tag)
+				}
 			}
 		}
 		out[i] = row

@@ -164,7 +164,7 @@ func TestAggregate(t *testing.T) {
 			equal(t, "at level", p.AtLevel, []int{0, 0, 1, 0})
 			equal(t, "rated", [2]int{p.Rated, p.NotRated}, [2]int{1, 0})
 			equal(t, "not submitted", len(r.NotSubmitted), len(assessment.Regions)-1)
-			equal(t, "rows", r.Rows, []Row{{"gwent", "Gwent", []int{3, 2, 3, 3, 2, 4}}})
+			equal(t, "rows", r.Rows, []Row{row("gwent", "Gwent", 3, 2, 3, 3, 2, 4)})
 			equal(t, "highest", r.Highest, []string{"no_wrong_door"})
 			equal(t, "lowest", r.Lowest, []string{"wellbeing_across_education", "safe_and_supportive_communities"})
 			equal(t, "submission", r.Submissions[0], Submission{File: "gwent.yaml", Region: "gwent",
@@ -181,7 +181,7 @@ func TestAggregate(t *testing.T) {
 			equal(t, "min max", [2]int{p.Min, p.Max}, [2]int{1, 3})
 			equal(t, "at level", p.AtLevel, []int{1, 0, 1, 0})
 			equal(t, "reasons", p.NotRatedReasons, []Said{{"powys.trusted_adults.not_rated", "Powys", "Not yet discussed with partners."}})
-			equal(t, "powys row", r.Rows[1], Row{"powys", "Powys", Ratings{0, 2, 3, 3, 2, 4}})
+			equal(t, "powys row", r.Rows[1], row("powys", "Powys", 0, 2, 3, 3, 2, 4))
 		}},
 		{"nothing rated", []Input{file("powys", "Powys RPB", 0, 0, 0, 0, 0, 0)}, national, func(t *testing.T, r *Report) {
 			for _, p := range r.Principles {
@@ -279,8 +279,8 @@ func TestAggregate(t *testing.T) {
 			}),
 		}, regional, func(t *testing.T, r *Report) {
 			equal(t, "rows", r.Rows, []Row{
-				{"ty-teulu", "Tŷ Teulu", Ratings{2, 2, 2, 2, 2, 2}},
-				{"youth-outreach", "Youth Outreach", Ratings{3, 2, 2, 2, 2, 2}},
+				row("ty-teulu", "Tŷ Teulu", 2, 2, 2, 2, 2, 2),
+				row("youth-outreach", "Youth Outreach", 3, 2, 2, 2, 2, 2),
 			})
 			equal(t, "attributed to services", r.Principles[0].Texts["working_well"], []Said{
 				{"ty-teulu.trusted_adults.working_well", "Tŷ Teulu", "Key workers stay."}, {"youth-outreach.trusted_adults.working_well", "Youth Outreach", "Same youth worker."},
@@ -436,6 +436,16 @@ func TestGoldenJSON(t *testing.T) {
 			golden(t, filepath.Join("testdata", tt.name+".json"), buf.Bytes())
 		})
 	}
+}
+
+// row is a row of ratings with no targets and no themes, as the test
+// files give.
+func row(key, name string, ratings ...int) Row {
+	r := Row{Key: key, Name: name, Ratings: ratings, Targets: make(Ratings, len(ratings)), Themes: make([][]string, len(ratings))}
+	for i := range r.Themes {
+		r.Themes[i] = []string{}
+	}
+	return r
 }
 
 // golden compares got with the golden file, or rewrites it under -update.

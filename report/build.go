@@ -2,9 +2,11 @@ package report
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/nest-nyth/nest/assessment"
 )
@@ -17,7 +19,14 @@ type BuildOptions struct {
 	MaxQuotes int                 // words shown per principle where the editorial file does not choose (0: 4 in public, every one in internal)
 	Published string              // YYYY-MM-DD, when not in the editorial file ("" leaves the report unpublished)
 	Language  func(string) string // the language of a submission's words, by who said them ("" for the report's own)
+	Format    string              // HTML for the web page's own accessibility statement; "" for the PDF's
 }
+
+// langTag is a BCP 47 language tag, as an editorial file may give one.
+var langTag = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
+
+// HTML is BuildOptions.Format for a Doc that becomes a web page.
+const HTML = "html"
 
 // DefaultQuotes is how many of a principle's words a public edition shows
 // when the editorial file does not choose them.
@@ -35,7 +44,7 @@ func Build(r *Report, o BuildOptions) (*Doc, error) {
 	if o.Edition == "" {
 		o.Edition = Public
 	}
-	b := &builder{r: r, o: o, w: o.Words, ids: map[string]bool{}, texts: r.texts()}
+	b := &builder{r: r, o: o, w: o.Words, ids: map[string]bool{}}
 	b.front()
 	if o.Editorial != nil {
 		if err := b.editorial(o.Editorial); err != nil {
@@ -52,15 +61,16 @@ func Build(r *Report, o BuildOptions) (*Doc, error) {
 }
 
 type builder struct {
-	r       *Report
-	o       BuildOptions
-	w       *assessment.Words
-	doc     *Doc
-	figures int
-	ids     map[string]bool
-	texts   map[string]quotable // every quotable words of the report, by id
-	placed  map[string]bool     // principles whose figures are placed
-	ratings bool                // the ratings table is placed
+	r        *Report
+	o        BuildOptions
+	w        *assessment.Words
+	doc      *Doc
+	figures  int
+	ids      map[string]bool
+	texts    map[string]quotable // every quotable words of the report, by id: see quotable
+	placed   map[string]bool     // principles whose figures are placed
+	ratings  bool                // the ratings table is placed
+	compared bool                // the comparison with the previous round is placed
 }
 
 func (b *builder) add(blocks ...Block) { b.doc.Blocks = append(b.doc.Blocks, blocks...) }
@@ -194,6 +204,10 @@ func (b *builder) defaults() {
 	b.heading(1, w.Say("h.ratings"))
 	b.levels()
 	b.summary()
+	if r.Compare != nil {
+		b.heading(1, w.Say("h.compare", r.Compare.PreviousYear))
+		b.compare()
+	}
 	if b.national() {
 		b.heading(1, w.Say("h.perspectives.national"))
 	} else {
@@ -261,7 +275,7 @@ func (b *builder) summary() {
 	b.add(t)
 	b.figures++
 	b.add(Figure{ID: "figure-" + strconv.Itoa(b.figures), Number: b.figures, Title: w.Say("chart.title"),
-		Alt: w.Say("chart.alt", strings.Join(alt, w.Say("list.semicolon"))), Source: b.source(), Chart: chart})
+		Alt: w.Say("chart.alt", strings.Join(alt, w.Say("list.semicolon"))), Source: b.source(), Chart: chart, Data: t.ID})
 	if len(r.Highest) > 0 {
 		b.para(w.Say("summary.extremes", b.named(r.Highest), r.highMean().String(), b.named(r.Lowest), r.lowMean().String()))
 	}
@@ -317,6 +331,9 @@ func (b *builder) principle(i int) {
 	default:
 		figures = append(figures, w.Count("synth.notrated.many", n, n, unitWord(w, r.Level, n)))
 	}
+	if c := b.principleChange(i); c != "" {
+		figures = append(figures, c)
+	}
 	if len(figures) > 0 {
 		b.para(strings.Join(figures, " "))
 	}
@@ -345,6 +362,18 @@ type quotable struct {
 	principle          int
 }
 
+// quotable finds words of the report by id. The index of every words is
+// made the first time one is asked for (an editorial file's nest:quotes,
+// the internal edition's entries): a public edition without an editorial
+// file never needs it, and with 10,000 services it is large.
+func (b *builder) quotable(id string) (quotable, bool) {
+	if b.texts == nil {
+		b.texts = b.r.texts()
+	}
+	q, ok := b.texts[id]
+	return q, ok
+}
+
 // texts indexes every quotable words of the report by id, with the words
 // that lead into each.
 func (r *Report) texts() map[string]quotable {
@@ -352,7 +381,7 @@ func (r *Report) texts() map[string]quotable {
 	for i, p := range r.Principles {
 		for _, f := range assessment.ResponseTexts() {
 			for _, s := range p.Texts[f.Key] {
-				m[s.ID] = quotable{s.ID, s.By, s.Text, "lead." + f.Key, i}
+				m[s.ID] = saidQuotable(s, f.Key, i)
 			}
 		}
 		for _, s := range p.NotRatedReasons {
@@ -362,10 +391,18 @@ func (r *Report) texts() map[string]quotable {
 			m[a.ID] = quotable{a.ID, a.By, a.Action, "lead.action", i}
 		}
 		for _, q := range p.Quotes {
-			m[q.ID] = quotable{q.ID, q.By, q.Quote, "lead.quote." + q.From, i}
+			m[q.ID] = quoteQuotable(q, i)
 		}
 	}
 	return m
+}
+
+func saidQuotable(s Said, key string, principle int) quotable {
+	return quotable{s.ID, s.By, s.Text, "lead." + key, principle}
+}
+
+func quoteQuotable(q Quote, principle int) quotable {
+	return quotable{q.ID, q.By, q.Quote, "lead.quote." + q.From, principle}
 }
 
 // excerpt is a quotable's words as a block, led in as the 2024 update
@@ -397,11 +434,11 @@ func (b *builder) chosen(i int) {
 	s, w := b.r.Principles[i], b.w
 	var pool []quotable
 	for _, q := range s.Quotes {
-		pool = append(pool, b.texts[q.ID])
+		pool = append(pool, quoteQuotable(q, i))
 	}
 	for _, key := range []string{"working_well", "good_looks_like"} {
 		for _, t := range s.Texts[key] {
-			pool = append(pool, b.texts[t.ID])
+			pool = append(pool, saidQuotable(t, key, i))
 		}
 	}
 	max := b.o.MaxQuotes
@@ -436,7 +473,7 @@ func pick(items []quotable, n int) (shown []quotable, counts []int, rest int) {
 	var groups []*group
 	byText := map[string]*group{}
 	for _, q := range items {
-		k := strings.ToLower(strings.Join(strings.Fields(q.text), " "))
+		k := foldSpace(q.text)
 		if g, ok := byText[k]; ok {
 			g.count++
 			continue
@@ -461,6 +498,33 @@ func pick(items []quotable, n int) (shown []quotable, counts []int, rest int) {
 		counts = append(counts, count[q.id])
 	}
 	return shown, counts, left
+}
+
+// foldSpace is text as pick compares it: lower case, runs of spaces and
+// new lines one space, no space at the ends. ASCII text is folded in one
+// pass and one allocation; other text as strings.Fields and ToLower do.
+func foldSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return strings.ToLower(strings.Join(strings.Fields(s), " "))
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+			space = b.Len() > 0
+		default:
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }
 
 // voices says whose voices informed the self-assessments, and how.
@@ -518,7 +582,7 @@ func (b *builder) ratingsTable() {
 		head = append(head, p.Short)
 		widths = append(widths, 60/float64(len(assessment.Principles)))
 	}
-	t := Table{ID: "ratings-table", Caption: w.Say("ratings.caption", b.whoPlural(), b.round()), Head: head, RowHeads: true, Widths: widths}
+	t := Table{ID: "ratings-table", Caption: w.Say("ratings.caption", lowerFirstWord(b.whoPlural()), b.round()), Head: head, RowHeads: true, Widths: widths}
 	for _, row := range r.Rows {
 		cells := []Cell{{Text: row.Name}}
 		for _, v := range row.Ratings {
@@ -633,7 +697,7 @@ func (b *builder) internal() {
 			}
 			b.heading(3, k.title)
 			for _, id := range k.ids {
-				q := b.texts[id]
+				q, _ := b.quotable(id)
 				e := b.excerpt(q, 1)
 				if a := b.action(i, id); a != "" {
 					e.Text += " " + a
@@ -694,7 +758,11 @@ func (b *builder) about() {
 		b.add(Para{Runs: []Run{{Text: w.Say("about.contact") + " "}, {Text: d.Front.Contact, Link: "mailto:" + d.Front.Contact}}})
 	}
 	b.add(Para{Runs: []Run{{Text: d.Front.Licence + " "}, {Text: d.Front.LicenceURL, Link: d.Front.LicenceURL}}})
-	b.para(w.Say("about.accessibility"))
+	if b.o.Format == HTML {
+		b.para(w.Say("about.accessibility.html"))
+	} else {
+		b.para(w.Say("about.accessibility"))
+	}
 	b.para(w.Say("about.made"))
 }
 
@@ -736,12 +804,24 @@ func (b *builder) editorial(e *Editorial) error {
 			if len(d.Args) == 0 {
 				return fmt.Errorf("%s: nest:quotes names the ids of the words to quote (nest draft-update lists them)", where)
 			}
+			lang := ""
 			for _, id := range d.Args {
-				q, ok := b.texts[id]
+				if l, ok := strings.CutPrefix(id, "lang="); ok {
+					if !langTag.MatchString(l) {
+						return fmt.Errorf("%s: nest:quotes: %s is not a language tag: write lang=cy (Welsh) or lang=en before the ids of words in that language", where, id)
+					}
+					lang = l // the language of the words named after it
+					continue
+				}
+				q, ok := b.quotable(id)
 				if !ok {
 					return fmt.Errorf("%s: nest:quotes: no words with the id %s in these self-assessments (in section %q); the ids are in nest draft-update's file and the internal edition", where, id, p.Section)
 				}
-				b.add(b.excerpt(q, 1))
+				e := b.excerpt(q, 1)
+				if lang != "" {
+					e.Lang = lang
+				}
+				b.add(e)
 			}
 		case "ratings":
 			b.ratingsTable()
@@ -749,7 +829,13 @@ func (b *builder) editorial(e *Editorial) error {
 			b.voices()
 		case "submissions":
 			b.submissions()
+		case "compare":
+			b.compare()
 		}
+	}
+	if r.Compare != nil && !b.compared { // asked for on the command line: never left out
+		b.heading(1, w.Say("h.compare", r.Compare.PreviousYear))
+		b.compare()
 	}
 	var missing []string
 	for _, s := range r.Principles {

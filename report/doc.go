@@ -6,7 +6,11 @@
 // renderers write a Doc as PDF or HTML, and the statistics as JSON or CSV.
 package report
 
-import "github.com/nest-nyth/nest/assessment"
+import (
+	"strings"
+
+	"github.com/nest-nyth/nest/assessment"
+)
 
 // A Doc is a report as its readers get it: the publication's particulars,
 // then blocks in reading order. Build makes it from the figures, the
@@ -72,7 +76,7 @@ const (
 type Run struct {
 	Text         string
 	Bold, Italic bool
-	Link         string // a URL, or #id for a place in the Doc
+	Link         string // an http, https or mailto URL, or #id for a place in the Doc (see SafeLink)
 	Lang         string // set when the text is in another language than the Doc
 }
 
@@ -112,6 +116,7 @@ type Figure struct {
 	Alt    string
 	Source string
 	Chart  BarChart
+	Data   string // the ID of the Table that holds the chart's figures, "" when none
 }
 
 // BarChart is horizontal bars on a scale with named points: the average
@@ -156,6 +161,21 @@ func (Figure) block()    {}
 func (Excerpt) block()   {}
 func (Contents) block()  {}
 func (PageBreak) block() {}
+
+// SafeLink is link if a report may link to it, else "": a web page
+// (http, https), a mailbox (mailto) or a place in the report (#id). Any
+// other scheme (javascript:, data:, file:) could run code or reach into
+// the reader's machine from a published report, so its words stay and
+// the link goes.
+func SafeLink(link string) string {
+	l := strings.ToLower(strings.TrimSpace(link))
+	for _, ok := range []string{"https://", "http://", "mailto:", "#"} {
+		if strings.HasPrefix(l, ok) && len(l) > len(ok) && !strings.ContainsAny(link, "\x00\n\r\t") {
+			return strings.TrimSpace(link)
+		}
+	}
+	return ""
+}
 
 // Plain is a paragraph of plain text.
 func Plain(text string) Para { return Para{Runs: []Run{{Text: text}}} }

@@ -75,10 +75,11 @@ var Directives = map[string]string{
 	"levels":      "the four levels of the NEST journey rating, with their meanings",
 	"summary":     "the table and chart of the average rating of each principle",
 	"principle":   "a principle's figures: nest:principle KEY (its average, range, who did not rate it and why, its themes)",
-	"quotes":      "chosen words, by id: nest:quotes ID ID ... (the ids are in draft-update's starter file and the internal edition)",
+	"quotes":      "chosen words, by id: nest:quotes ID ID ... (the ids are in draft-update's starter file and the internal edition; lang=cy before ids marks their words as Welsh)",
 	"ratings":     "every region's or service's rating of every principle (the public edition shows them only where this asks)",
 	"voices":      "whose voices informed the self-assessments, and how",
 	"submissions": "the self-assessments in the report",
+	"compare":     "what changed since the previous round, when nest aggregate is given --compare",
 }
 
 var directiveRE = regexp.MustCompile(`^\s*<!--\s*nest:([a-z-]+)((?:\s+[^\s]+)*?)\s*-->\s*$`)
@@ -112,7 +113,19 @@ func ReadEditorial(name string, data []byte) (*Editorial, error) {
 			section = plainText(n, body)
 			e.add(Heading{Level: n.Level, Text: section, ID: anchor(section)}, section, line)
 		case *ast.Paragraph:
-			e.add(Para{Runs: runs(n, body)}, section, line)
+			p := Para{Runs: runs(n, body)}
+			// "Table: its caption", just before or after a table, is the
+			// table's caption, as Pandoc reads it.
+			if caption, ok := strings.CutPrefix(Text(p.Runs), "Table: "); ok {
+				if last := len(e.Parts) - 1; last >= 0 {
+					if t, ok := e.Parts[last].Block.(Table); ok && t.Caption == "" {
+						t.Caption = strings.TrimSpace(caption)
+						e.Parts[last].Block = t
+						continue
+					}
+				}
+			}
+			e.add(p, section, line)
 		case *ast.List:
 			l := List{Ordered: n.IsOrdered()}
 			for it := n.FirstChild(); it != nil; it = it.NextSibling() {
@@ -131,7 +144,16 @@ func ReadEditorial(name string, data []byte) (*Editorial, error) {
 				e.add(Excerpt{Text: Text(runs(c, body))}, section, line)
 			}
 		case *east.Table:
-			e.add(table(n, body), section, line)
+			t := table(n, body)
+			if last := len(e.Parts) - 1; last >= 0 {
+				if p, ok := e.Parts[last].Block.(Para); ok {
+					if caption, ok := strings.CutPrefix(Text(p.Runs), "Table: "); ok {
+						t.Caption = strings.TrimSpace(caption)
+						e.Parts = e.Parts[:last]
+					}
+				}
+			}
+			e.add(t, section, line)
 		case *ast.HTMLBlock:
 			raw := ""
 			for i := 0; i < n.Lines().Len(); i++ {
@@ -163,9 +185,9 @@ func ReadEditorial(name string, data []byte) (*Editorial, error) {
 	return e, nil
 }
 
-// directiveNames lists the directives in the order the README gives them.
+// directiveNames lists the directives in the order a report uses them.
 func directiveNames() string {
-	return "contents, levels, summary, principle, quotes, ratings, voices, submissions"
+	return "contents, levels, summary, principle, quotes, ratings, voices, submissions, compare"
 }
 
 func (e *Editorial) add(b Block, section string, line int) {
@@ -218,10 +240,10 @@ func runs(n ast.Node, src []byte) []Run {
 			case *ast.Emphasis:
 				walk(c, bold || c.Level >= 2, italic || c.Level == 1, link)
 			case *ast.Link:
-				walk(c, bold, italic, string(c.Destination))
+				walk(c, bold, italic, SafeLink(string(c.Destination)))
 			case *ast.AutoLink:
 				u := string(c.URL(src))
-				out = appendRun(out, Run{Text: string(c.Label(src)), Bold: bold, Italic: italic, Link: u})
+				out = appendRun(out, Run{Text: string(c.Label(src)), Bold: bold, Italic: italic, Link: SafeLink(u)})
 			case *east.Strikethrough:
 				walk(c, bold, italic, link)
 			default:

@@ -82,6 +82,9 @@ type Report struct {
 	Rows         []Row            `json:"rows"`    // a row per region (national) or service (regional)
 	Voices       []VoiceCount     `json:"voices"`
 	How          []Said           `json:"how"` // how each submission heard the voices it records
+	// Compare is what changed since the previous round, when one was
+	// given (Compare); absent otherwise.
+	Compare *Comparison `json:"compare,omitempty"`
 }
 
 // Named is a key and its name.
@@ -175,11 +178,15 @@ type Quote struct {
 }
 
 // Row is one region's or service's ratings, in the order of the
-// principles; 0 where a principle is not rated.
+// principles; 0 where a principle is not rated. Its targets and themes are
+// in the same order, so that a spreadsheet row per submission and
+// principle (WriteCSV) needs nothing else.
 type Row struct {
-	Key     string  `json:"key"`  // region key, or the service's folded name
-	Name    string  `json:"name"` // region name, or the organisation
-	Ratings Ratings `json:"ratings"`
+	Key     string     `json:"key"`  // region key, or the service's folded name
+	Name    string     `json:"name"` // region name, or the organisation
+	Ratings Ratings    `json:"ratings"`
+	Targets Ratings    `json:"targets"` // the rating aimed for next year; null where none
+	Themes  [][]string `json:"themes"`  // the theme tags raised under each principle
 }
 
 // Ratings are one submission's ratings in the order of the principles; 0

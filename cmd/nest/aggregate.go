@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/nest-nyth/nest/internal/files"
@@ -19,18 +21,30 @@ type aggregateOptions struct {
 	force          bool
 	editorial      string
 	edition        string
+	table          string
+	compare        string
 }
+
+// aggregateFormats are the formats nest aggregate writes.
+var aggregateFormats = []string{"pdf", "html", "csv", "json"}
 
 func newAggregateCmd(s *streams) *cobra.Command {
 	o := &aggregateOptions{}
 	cmd := &cobra.Command{
 		Use:   "aggregate PATH...",
-		Short: "Make the NEST implementation update (PDF or JSON) from a folder of files",
+		Short: "Make the NEST implementation update (PDF, HTML, CSV or JSON) from a folder of files",
 		Long: `Make the regional or national NEST implementation update from
 self-assessment files: the average NEST journey rating of each principle,
 a chart, every region's or service's ratings, themes, good practice,
 concerns, what good would look like, actions and quotes, whose voices were
-heard, and the list of submissions.
+heard, and the list of submissions. The PDF and the accessible HTML page
+carry the same content; the CSV is a table for spreadsheets (a row per
+submission and principle, or with --table principles a row per
+principle); the JSON keeps every figure and every words.
+
+--compare names the previous round, a folder of its files or the JSON
+nest aggregate wrote for it: every format then shows what changed, per
+principle and per region or service, counted only where both years rated.
 
 Every file is validated first. Files with errors are listed and left out
 (--strict stops instead); drafts are left out unless --include-drafts; two
@@ -42,6 +56,9 @@ warning naming the file.
 The report's date is --date, else SOURCE_DATE_EPOCH, else the latest date
 submitted: the same files always give the same bytes.` + "\n" + s.exitStatus("report written (files with errors or drafts may have been left out: see the messages)", "no report: files with errors under --strict, a submission in two files, or nothing to report"),
 		Example: `  nest aggregate examples/2024/regions -o nest-2024.pdf
+  nest aggregate examples/2024/regions --format html -o nest-2024.html
+  nest aggregate examples/2024/regions --format csv --table principles
+  nest aggregate examples/2024/regions --compare examples/2023/regions -o nest-2024.pdf
   nest aggregate examples/2024/services/gwent -o gwent-2024.pdf
   nest aggregate submissions/2024 --format json > update.json`,
 		Args: func(cmd *cobra.Command, args []string) error {
@@ -55,8 +72,14 @@ submitted: the same files always give the same bytes.` + "\n" + s.exitStatus("re
 				return usagef("%v", err)
 			}
 			switch _, err := time.Parse(time.DateOnly, o.date); {
-			case o.format != "pdf" && o.format != "json":
-				return usagef("unknown format %q: use pdf or json", o.format)
+			case !slices.Contains(aggregateFormats, o.format):
+				return usagef("unknown format %q: use %s", o.format, strings.Join(aggregateFormats, ", "))
+			case o.table != "" && o.format != "csv":
+				return usagef("--table is for --format csv")
+			case o.table != "" && !slices.Contains(report.CSVTables, o.table):
+				return usagef("unknown table %q: use %s", o.table, strings.Join(report.CSVTables, ", "))
+			case o.table == report.TableChanges && o.compare == "":
+				return usagef("the %s table needs --compare with the previous round", report.TableChanges)
 			case o.edition != report.Public && o.edition != report.Internal:
 				return usagef("unknown edition %q: use %s (to publish) or %s (for the analysts)", o.edition, report.Public, report.Internal)
 			case o.maxQuotes < 0:
@@ -68,8 +91,10 @@ submitted: the same files always give the same bytes.` + "\n" + s.exitStatus("re
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.output, "output", "o", "", "file to write (default: nest-national-YEAR.pdf or nest-REGION-YEAR.pdf; standard output for json); - for standard output")
-	f.StringVarP(&o.format, "format", "f", "pdf", "pdf or json")
+	f.StringVarP(&o.output, "output", "o", "", "file to write (default: nest-national-YEAR.pdf, .html or .csv, or nest-REGION-YEAR...; standard output for json); - for standard output")
+	f.StringVarP(&o.format, "format", "f", "pdf", "pdf, html (one accessible page), csv (for spreadsheets) or json")
+	f.StringVar(&o.table, "table", "", "the CSV's table: submissions (a row per submission and principle; the default), principles, or changes (with --compare)")
+	f.StringVar(&o.compare, "compare", "", "the previous round, to show what changed: a folder of its files, or the JSON nest aggregate wrote for it")
 	f.StringVar(&o.rules.Level, "level", "", "national or regional (default: from the files)")
 	f.StringVar(&o.rules.Region, "region", "", "the region of a regional report (default: from the files)")
 	f.IntVar(&o.rules.Year, "year", 0, "the assessment year (default: the files')")
@@ -90,8 +115,11 @@ func runAggregate(s *streams, o *aggregateOptions, args []string) error {
 		return err
 	}
 	out := o.output
-	if out == "" && o.format == "pdf" {
+	if out == "" && o.format != "json" {
 		out = report.FileName(report.Options{Level: choice.Level, Region: choice.Region, Year: choice.Year}, o.format)
+		if o.table != "" && o.table != report.TableSubmissions { // nest-national-2024-principles.csv
+			out = strings.TrimSuffix(out, ".csv") + "-" + o.table + ".csv"
+		}
 	}
 	if err := mayWrite(out, found, o.force); err != nil {
 		return err
@@ -111,15 +139,35 @@ func runAggregate(s *streams, o *aggregateOptions, args []string) error {
 	opt.Date = report.Date(o.date, epoch, choice.Inputs, choice.Year)
 	rep, n := report.Aggregate(choice.Inputs, opt), len(choice.Inputs)
 	choice.Inputs = nil // the report holds what it needs: free the rest before laying it out
+	if o.compare != "" {
+		read, err := compareWith(s, o.compare, rep, o.rules)
+		if err != nil {
+			return err
+		}
+		if err := mayWrite(out, read, o.force); err != nil {
+			return err
+		}
+	}
 	var buf bytes.Buffer
-	if o.format == "json" {
+	switch o.format {
+	case "json":
 		err = report.WriteJSON(&buf, rep.ForEdition(o.edition))
-	} else {
-		doc, berr := report.Build(rep, report.BuildOptions{Edition: o.edition, Editorial: editorial, MaxQuotes: o.maxQuotes, Published: o.date})
+	case "csv":
+		err = report.WriteCSV(&buf, rep.ForEdition(o.edition), report.CSVOptions{Table: o.table, Edition: o.edition})
+	default:
+		bo := report.BuildOptions{Edition: o.edition, Editorial: editorial, MaxQuotes: o.maxQuotes, Published: o.date}
+		if o.format == "html" {
+			bo.Format = report.HTML
+		}
+		doc, berr := report.Build(rep, bo)
 		if berr != nil {
 			return fail(exitFindings, berr.Error())
 		}
-		err = report.WritePDF(&buf, doc, rep.Date)
+		if o.format == "html" {
+			err = report.WriteHTML(&buf, doc)
+		} else {
+			err = report.WritePDF(&buf, doc, rep.Date)
+		}
 	}
 	if err != nil {
 		return err

@@ -123,6 +123,9 @@ func TestAggregateWithholdsEveryFreeText(t *testing.T) {
 			for _, args := range [][]string{
 				{"aggregate", dir, "-o", pdf, "--date", "2024-11-30"},
 				{"aggregate", dir, "--format", "json", "--date", "2024-11-30"},
+				{"aggregate", dir, "--format", "html", "--edition", "internal", "-o", "-", "--date", "2024-11-30"},
+				{"aggregate", dir, "--format", "csv", "--edition", "internal", "-o", "-", "--date", "2024-11-30"},
+				{"aggregate", dir, "--format", "csv", "--table", "principles", "-o", "-", "--date", "2024-11-30"},
 			} {
 				var out, errs bytes.Buffer
 				code := run(args, &streams{In: strings.NewReader(""), Out: &out, Err: &errs, Env: func(string) string { return "" }})

@@ -83,7 +83,8 @@ func TestREADMEAggregateJSONKeys(t *testing.T) {
 	}
 	_, para, _ := strings.Cut(string(data), "The JSON (`--format json`) keeps")
 	para, _, _ = strings.Cut(para, "\n\n")
-	for _, level := range [][]string{{"../../examples/2024/regions"}, {"../../examples/2024/services/gwent"}} {
+	for _, level := range [][]string{{"../../examples/2024/regions"}, {"../../examples/2024/services/gwent"},
+		{"../../examples/2024/regions", "--compare", "../../examples/2023/regions"}} {
 		_, stdout, stderr := nest(t, "", nil, append([]string{"aggregate", "--format", "json", "--include-drafts", "--edition", "internal"}, level...)...)
 		var doc map[string]any
 		if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
@@ -106,5 +107,16 @@ func TestREADMEAggregateJSONKeys(t *testing.T) {
 			}
 		}
 		walk(doc)
+	}
+}
+
+// The README's example of nest summary --compare is what nest prints.
+func TestREADMESummary(t *testing.T) {
+	block := readmeBlock(t, "console", "$ nest summary examples/2024/regions --compare")
+	command, want, _ := strings.Cut(block, "\n")
+	t.Chdir("../..")
+	_, stdout, stderr := nest(t, "", nil, strings.Fields(strings.TrimPrefix(command, "$ nest "))...)
+	if stdout != want {
+		t.Errorf("nest prints\n%s\nthe README shows\n%s\n%s", stdout, want, stderr)
 	}
 }

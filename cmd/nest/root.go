@@ -228,7 +228,7 @@ func newRootCmd(s *streams) *cobra.Command {
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &cmdError{code: exitUsage, msg: s.flagError(err)}
 	})
-	root.AddCommand(newAssessCmd(s), newValidateCmd(s), newAggregateCmd(s), newDraftCmd(s), newSchemaCmd(s), newInitCmd(s), newCatalogueCmd(s))
+	root.AddCommand(newAssessCmd(s), newValidateCmd(s), newAggregateCmd(s), newSummaryCmd(s), newDraftCmd(s), newSchemaCmd(s), newInitCmd(s), newCatalogueCmd(s))
 	root.CompletionOptions.HiddenDefaultCmd = true
 	return root
 }
