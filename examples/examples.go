@@ -20,3 +20,9 @@ var FS embed.FS
 //
 //go:embed 2024/update.md
 var Update2024 []byte
+
+// Update2024Welsh is the same editorial file in Welsh, 2024/update.cy.md:
+// nest aggregate --lang cy (or cy+en) finds it beside update.md.
+//
+//go:embed 2024/update.cy.md
+var Update2024Welsh []byte

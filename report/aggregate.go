@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/nest-nyth/nest/assessment"
+	"github.com/nest-nyth/nest/internal/cymraeg"
 )
 
 // Aggregate computes a report from submissions that the caller has already
@@ -22,8 +23,12 @@ func Aggregate(in []Input, o Options) *Report {
 	if level == "" {
 		level = National
 	}
+	w := o.Words
+	if w == nil {
+		w = assessment.English
+	}
 	regional := level == Regional
-	subs := sorted(in)
+	subs := sorted(in, w)
 
 	// Who each submission's words are attributed to: a national report
 	// speaks of regions ("Feedback from the Gwent region"), a regional
@@ -31,38 +36,39 @@ func Aggregate(in []Input, o Options) *Report {
 	by, code := make([]string, len(subs)), make([]string, len(subs))
 	for i, s := range subs {
 		if regional {
-			by[i], code[i] = organisation(s.Assessment), sourceCode(s.Assessment)
+			by[i], code[i] = organisation(s.Assessment, w), sourceCode(s.Assessment)
 		} else {
-			by[i], code[i] = assessment.RegionName(s.Assessment.Region), s.Assessment.Region
+			by[i], code[i] = w.Label("regions", s.Assessment.Region), s.Assessment.Region
 		}
 	}
 
 	r := &Report{
+		Words:        o.Words,
 		Title:        o.Title,
 		Level:        level,
 		Year:         o.Year,
 		Date:         o.Date,
-		Submissions:  submissions(subs),
+		Submissions:  submissions(subs, w),
 		NotSubmitted: []Named{},
 		LeftOut:      append([]LeftOut{}, o.LeftOut...),
 		Principles:   make([]PrincipleStats, len(assessment.Principles)),
-		Rows:         rows(subs, regional),
-		Voices:       voices(subs),
+		Rows:         rows(subs, regional, w),
+		Voices:       voices(subs, w),
 		How:          []Said{},
 	}
 	for i, s := range subs {
-		r.How = said(r.How, code[i]+"."+assessment.FieldVoices.Key+"."+assessment.FieldHow.Key, by[i], s.Assessment.Voices.How)
+		r.How = said(r.How, code[i]+"."+assessment.FieldVoices.Key+"."+assessment.FieldHow.Key, by[i], s.Assessment.Language, s.Assessment.Voices.How)
 	}
 	if r.Title == "" {
-		r.Title = defaultTitle(level, o.Region, o.Year)
+		r.Title = defaultTitle(level, o.Region, o.Year, w)
 	}
 	if regional {
-		r.Region, r.RegionName = o.Region, assessment.RegionName(o.Region)
+		r.Region, r.RegionName = o.Region, w.Label("regions", o.Region)
 	} else {
-		r.NotSubmitted = notSubmitted(subs, o.LeftOut)
+		r.NotSubmitted = notSubmitted(subs, o.LeftOut, w)
 	}
 	for i, p := range assessment.Principles {
-		r.Principles[i] = principleStats(p, subs, by, code)
+		r.Principles[i] = principleStats(p, subs, by, code, w)
 	}
 	r.Highest, r.Lowest = extremes(r.Principles)
 	return r
@@ -70,22 +76,22 @@ func Aggregate(in []Input, o Options) *Report {
 
 // defaultTitle follows the published update's name, "NYTH/NEST
 // implementation update", with the year and, for a region, its name.
-func defaultTitle(level, region string, year int) string {
-	t := "NYTH/NEST implementation update"
+func defaultTitle(level, region string, year int, w *assessment.Words) string {
+	key := "title"
 	if year > 0 {
-		t += " " + strconv.Itoa(year)
+		key += ".year"
 	}
 	if level == Regional && region != "" {
-		t += ": " + assessment.RegionName(region) + " region"
+		return w.Say(key+".regional", year, w.Label("regions", region))
 	}
-	return t
+	return w.Say(key, year)
 }
 
 // organisation names who made a submission; a name withheld as personal
 // data is said to be so.
-func organisation(a *assessment.Assessment) string {
+func organisation(a *assessment.Assessment, w *assessment.Words) string {
 	if a.Organisation == "" {
-		return "A " + a.Scope + " (name withheld)"
+		return w.Say("withheld." + a.Scope)
 	}
 	return a.Organisation
 }
@@ -101,15 +107,21 @@ func regionOrder(key string) int {
 }
 
 // sorted returns the submissions by region (catalogue order), then
-// organisation, then file: the order of the appendix, of the rows and of
-// every attributed quote. The caller's slice is left alone.
-func sorted(in []Input) []Input {
+// organisation, in the alphabet of the report's language (Welsh: ll after
+// l, rh after r), then file: the order of the appendix, of the rows and
+// of every attributed quote. The caller's slice is left alone.
+func sorted(in []Input, w *assessment.Words) []Input {
 	subs := slices.Clone(in)
+	byName := strings.Compare
+	if w == assessment.Welsh {
+		byName = cymraeg.Compare
+	}
 	slices.SortStableFunc(subs, func(a, b Input) int {
 		x, y := a.Assessment, b.Assessment
 		return cmp.Or(
 			cmp.Compare(regionOrder(x.Region), regionOrder(y.Region)),
 			cmp.Compare(x.Region, y.Region),
+			byName(x.Organisation, y.Organisation),
 			cmp.Compare(x.Organisation, y.Organisation),
 			cmp.Compare(a.File, b.File),
 		)
@@ -117,18 +129,19 @@ func sorted(in []Input) []Input {
 	return subs
 }
 
-func submissions(subs []Input) []Submission {
+func submissions(subs []Input, w *assessment.Words) []Submission {
 	out := make([]Submission, len(subs))
 	for i, s := range subs {
 		a := s.Assessment
 		out[i] = Submission{
 			File:         s.File,
 			Region:       a.Region,
-			RegionName:   assessment.RegionName(a.Region),
+			RegionName:   w.Label("regions", a.Region),
 			Scope:        a.Scope,
-			Organisation: organisation(a),
+			Organisation: organisation(a, w),
 			Submitted:    a.Submitted,
 			Status:       a.Status,
+			Language:     a.Language,
 		}
 		if a.Service != nil {
 			out[i].Sector = a.Service.Sector
@@ -140,12 +153,12 @@ func submissions(subs []Input) []Submission {
 // notSubmitted lists the catalogue's regions that sent nothing, so a
 // national report says who is missing rather than silently averaging
 // fewer regions.
-func notSubmitted(subs []Input, leftOut []LeftOut) []Named {
+func notSubmitted(subs []Input, leftOut []LeftOut, w *assessment.Words) []Named {
 	out := []Named{}
 	for _, r := range assessment.Regions {
 		if !slices.ContainsFunc(subs, func(s Input) bool { return s.Assessment.Region == r.Key }) &&
 			!slices.ContainsFunc(leftOut, func(l LeftOut) bool { return l.Region == r.Key }) {
-			out = append(out, Named{Key: r.Key, Name: r.Name.EN})
+			out = append(out, Named{Key: r.Key, Name: w.Label("regions", r.Key)})
 		}
 	}
 	return out
@@ -154,14 +167,14 @@ func notSubmitted(subs []Input, leftOut []LeftOut) []Named {
 // rows gives each submission's ratings in principle order. The
 // submissions are already sorted as the rows should be: by catalogue
 // region (national), by organisation (regional, all of one region).
-func rows(subs []Input, regional bool) []Row {
+func rows(subs []Input, regional bool, w *assessment.Words) []Row {
 	out := make([]Row, len(subs))
 	for i, s := range subs {
 		a := s.Assessment
 		n := len(assessment.Principles)
-		row := Row{Key: a.Region, Name: assessment.RegionName(a.Region), Ratings: make([]int, n), Targets: make([]int, n), Themes: make([][]string, n)}
+		row := Row{Key: a.Region, Name: w.Label("regions", a.Region), Ratings: make([]int, n), Targets: make([]int, n), Themes: make([][]string, n)}
 		if regional {
-			row.Key, row.Name = sourceCode(a), organisation(a)
+			row.Key, row.Name = sourceCode(a), organisation(a, w)
 		}
 		for j, p := range assessment.Principles {
 			row.Themes[j] = []string{}
@@ -191,10 +204,10 @@ func rows(subs []Input, regional bool) []Row {
 
 // voices counts every group of the catalogue, those no one heard too:
 // the report must show whose voices were missing.
-func voices(subs []Input) []VoiceCount {
+func voices(subs []Input, w *assessment.Words) []VoiceCount {
 	out := make([]VoiceCount, len(assessment.VoiceGroups))
 	for i, g := range assessment.VoiceGroups {
-		out[i] = VoiceCount{Key: g.Key, Label: g.Label, Of: len(subs)}
+		out[i] = VoiceCount{Key: g.Key, Label: w.Say("fields." + assessment.FieldVoices.Key + "." + g.Key + ".title"), Of: len(subs)}
 		for _, s := range subs {
 			if s.Assessment.Voices.Heard(g.Key) {
 				out[i].Count++
@@ -218,10 +231,10 @@ func sourceCode(a *assessment.Assessment) string {
 // principleStats gathers one principle's figures and words; by[i] is who
 // subs[i] is attributed to, code[i] the start of the ids of its words:
 // gwent.trusted_adults.working_well, gwent.trusted_adults.quote2.
-func principleStats(p assessment.Principle, subs []Input, by, code []string) PrincipleStats {
+func principleStats(p assessment.Principle, subs []Input, by, code []string, w *assessment.Words) PrincipleStats {
 	s := PrincipleStats{
 		Key:             p.Key,
-		Name:            p.Name.EN,
+		Name:            w.Label("principles", p.Key),
 		AtLevel:         make([]int, len(assessment.Levels)),
 		Themes:          []Count{},
 		Texts:           map[string][]Said{},
@@ -279,19 +292,20 @@ func principleStats(p assessment.Principle, subs []Input, by, code []string) Pri
 		}
 
 		id := code[i] + "." + p.Key + "."
+		lang := sub.Assessment.Language
 		for _, f := range texts {
-			s.Texts[f.Key] = said(s.Texts[f.Key], id+f.Key, by[i], *f.Text(resp))
+			s.Texts[f.Key] = said(s.Texts[f.Key], id+f.Key, by[i], lang, *f.Text(resp))
 		}
-		s.NotRatedReasons = said(s.NotRatedReasons, id+assessment.FieldNotRated.Key, by[i], resp.NotRated)
+		s.NotRatedReasons = said(s.NotRatedReasons, id+assessment.FieldNotRated.Key, by[i], lang, resp.NotRated)
 		for n, a := range resp.Actions {
 			if text := strings.TrimSpace(a.Action); text != "" {
 				s.Actions = append(s.Actions, Action{ID: id + "action" + strconv.Itoa(n+1), By: by[i], Action: text,
-					Owner: strings.TrimSpace(a.Owner), Due: strings.TrimSpace(a.Due)})
+					Owner: strings.TrimSpace(a.Owner), Due: strings.TrimSpace(a.Due), Lang: lang})
 			}
 		}
 		for n, q := range resp.Feedback {
 			if text := strings.TrimSpace(q.Quote); text != "" {
-				s.Quotes = append(s.Quotes, Quote{ID: id + "quote" + strconv.Itoa(n+1), By: by[i], Quote: text, From: q.From})
+				s.Quotes = append(s.Quotes, Quote{ID: id + "quote" + strconv.Itoa(n+1), By: by[i], Quote: text, From: q.From, Lang: lang})
 			}
 		}
 	}
@@ -303,26 +317,30 @@ func principleStats(p assessment.Principle, subs []Input, by, code []string) Pri
 		m := Mean(targetSum, s.Targets)
 		s.MeanTarget = &m
 	}
-	s.Themes = themeCounts(raised, labels)
+	s.Themes = themeCounts(raised, labels, w)
 	return s
 }
 
 // said appends text attributed to by, unless it is blank. Only the ends
 // are trimmed: the blank lines between paragraphs are the writer's.
-func said(list []Said, id, by, text string) []Said {
+func said(list []Said, id, by, lang, text string) []Said {
 	if text = strings.TrimSpace(text); text == "" {
 		return list
 	}
-	return append(list, Said{ID: id, By: by, Text: text})
+	return append(list, Said{ID: id, By: by, Text: text, Lang: lang})
 }
 
 // themeCounts sorts themes most raised first, then by tag so that equal
 // counts keep a fixed order. Tags the catalogue does not suggest are
 // people's own, labelled as their files name them, or with the tag.
-func themeCounts(raised map[string]int, labels map[string]string) []Count {
+func themeCounts(raised map[string]int, labels map[string]string, w *assessment.Words) []Count {
 	out := make([]Count, 0, len(raised))
 	for tag, n := range raised {
-		out = append(out, Count{Key: tag, Label: assessment.ThemeLabel(tag, labels), Count: n})
+		label := labels[tag]
+		if assessment.Has(assessment.Themes, tag) || label == "" {
+			label = w.Label("themes", tag)
+		}
+		out = append(out, Count{Key: tag, Label: label, Count: n})
 	}
 	slices.SortFunc(out, func(a, b Count) int {
 		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Key, b.Key))

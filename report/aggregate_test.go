@@ -180,7 +180,7 @@ func TestAggregate(t *testing.T) {
 			equal(t, "mean", p.Mean.String(), "2.0")
 			equal(t, "min max", [2]int{p.Min, p.Max}, [2]int{1, 3})
 			equal(t, "at level", p.AtLevel, []int{1, 0, 1, 0})
-			equal(t, "reasons", p.NotRatedReasons, []Said{{"powys.trusted_adults.not_rated", "Powys", "Not yet discussed with partners."}})
+			equal(t, "reasons", p.NotRatedReasons, []Said{{"powys.trusted_adults.not_rated", "Powys", "Not yet discussed with partners.", ""}})
 			equal(t, "powys row", r.Rows[1], row("powys", "Powys", 0, 2, 3, 3, 2, 4))
 		}},
 		{"nothing rated", []Input{file("powys", "Powys RPB", 0, 0, 0, 0, 0, 0)}, national, func(t *testing.T, r *Report) {
@@ -263,11 +263,11 @@ func TestAggregate(t *testing.T) {
 			}),
 		}, national, func(t *testing.T, r *Report) {
 			p := r.Principles[5]
-			equal(t, "working well", p.Texts["working_well"], []Said{{"cardiff-and-vale.no_wrong_door.working_well", "Cardiff and Vale", "A hub."}, {"west-wales.no_wrong_door.working_well", "West Wales", "One panel.\n\nFor everyone."}})
+			equal(t, "working well", p.Texts["working_well"], []Said{{"cardiff-and-vale.no_wrong_door.working_well", "Cardiff and Vale", "A hub.", ""}, {"west-wales.no_wrong_door.working_well", "West Wales", "One panel.\n\nFor everyone.", ""}})
 			equal(t, "concerns", p.Texts["concerns"], []Said{})
-			equal(t, "good looks like", p.Texts["good_looks_like"], []Said{{"cardiff-and-vale.no_wrong_door.good_looks_like", "Cardiff and Vale", "Every door opens."}})
-			equal(t, "actions", p.Actions, []Action{{"west-wales.no_wrong_door.action1", "West Wales", "Review the panel", "Board", "2025-03"}})
-			equal(t, "quotes", p.Quotes, []Quote{{"west-wales.no_wrong_door.quote1", "West Wales", "It helped.", "family"}})
+			equal(t, "good looks like", p.Texts["good_looks_like"], []Said{{"cardiff-and-vale.no_wrong_door.good_looks_like", "Cardiff and Vale", "Every door opens.", ""}})
+			equal(t, "actions", p.Actions, []Action{{"west-wales.no_wrong_door.action1", "West Wales", "Review the panel", "Board", "2025-03", ""}})
+			equal(t, "quotes", p.Quotes, []Quote{{"west-wales.no_wrong_door.quote1", "West Wales", "It helped.", "family", ""}})
 			equal(t, "rows", []string{r.Rows[0].Key, r.Rows[1].Key}, []string{"cardiff-and-vale", "west-wales"})
 		}},
 		{"regional", []Input{
@@ -283,7 +283,7 @@ func TestAggregate(t *testing.T) {
 				row("youth-outreach", "Youth Outreach", 3, 2, 2, 2, 2, 2),
 			})
 			equal(t, "attributed to services", r.Principles[0].Texts["working_well"], []Said{
-				{"ty-teulu.trusted_adults.working_well", "Tŷ Teulu", "Key workers stay."}, {"youth-outreach.trusted_adults.working_well", "Youth Outreach", "Same youth worker."},
+				{"ty-teulu.trusted_adults.working_well", "Tŷ Teulu", "Key workers stay.", ""}, {"youth-outreach.trusted_adults.working_well", "Youth Outreach", "Same youth worker.", ""},
 			})
 			equal(t, "sector", r.Submissions[0].Sector, "third-sector")
 			equal(t, "not submitted", r.NotSubmitted, []Named{})

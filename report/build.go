@@ -1,6 +1,7 @@
 package report
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -13,13 +14,13 @@ import (
 
 // BuildOptions say what report to make of the figures.
 type BuildOptions struct {
-	Edition   string              // Public (the default) or Internal
-	Editorial *Editorial          // what the analysts wrote; nil for the default sections
-	Words     *assessment.Words   // the report's language; nil for English
-	MaxQuotes int                 // words shown per principle where the editorial file does not choose (0: 4 in public, every one in internal)
-	Published string              // YYYY-MM-DD, when not in the editorial file ("" leaves the report unpublished)
-	Language  func(string) string // the language of a submission's words, by who said them ("" for the report's own)
-	Format    string              // HTML for the web page's own accessibility statement; "" for the PDF's
+	Edition   string            // Public (the default) or Internal
+	Editorial *Editorial        // what the analysts wrote; nil for the default sections
+	Words     *assessment.Words // the report's language; nil for English
+	MaxQuotes int               // words shown per principle where the editorial file does not choose (0: 4 in public, every one in internal)
+	Published string            // YYYY-MM-DD, when not in the editorial file ("" leaves the report unpublished)
+	Format    string            // HTML for the web page's own accessibility statement; "" for the PDF's
+	Messages  *assessment.Words // the language of its error messages; nil for Words
 }
 
 // langTag is a BCP 47 language tag, as an editorial file may give one.
@@ -44,7 +45,10 @@ func Build(r *Report, o BuildOptions) (*Doc, error) {
 	if o.Edition == "" {
 		o.Edition = Public
 	}
-	b := &builder{r: r, o: o, w: o.Words, ids: map[string]bool{}}
+	if o.Messages == nil {
+		o.Messages = o.Words
+	}
+	b := &builder{r: r, o: o, w: o.Words, m: o.Messages, ids: map[string]bool{}}
 	b.front()
 	if o.Editorial != nil {
 		if err := b.editorial(o.Editorial); err != nil {
@@ -64,6 +68,7 @@ type builder struct {
 	r        *Report
 	o        BuildOptions
 	w        *assessment.Words
+	m        *assessment.Words // the language of the messages
 	doc      *Doc
 	figures  int
 	ids      map[string]bool
@@ -247,7 +252,8 @@ func (b *builder) levels() {
 	b.para(w.Say("levels.intro", len(assessment.Levels)))
 	var items [][]Run
 	for _, l := range assessment.Levels {
-		items = append(items, []Run{{Text: strconv.Itoa(l.Rating) + " ", Bold: true}, {Text: w.Say("levels.item", l.Name.EN, lowerFirstWord(strings.TrimSuffix(l.Meaning, ".")))}})
+		n := strconv.Itoa(l.Rating)
+		items = append(items, []Run{{Text: n + " ", Bold: true}, {Text: w.Say("levels.item", w.Label("levels", n), lowerFirstWord(strings.TrimSuffix(w.Say("levels."+n+".meaning"), ".")))}})
 	}
 	b.add(List{Ordered: false, Items: items})
 }
@@ -270,7 +276,7 @@ func (b *builder) summary() {
 		alt = append(alt, w.Say("chart.alt.item", s.Name, mean(s.Mean, w)))
 	}
 	for _, l := range assessment.Levels {
-		chart.Ticks = append(chart.Ticks, Tick{Value: l.Rating, Label: strconv.Itoa(l.Rating), Name: l.Name.EN})
+		chart.Ticks = append(chart.Ticks, Tick{Value: l.Rating, Label: strconv.Itoa(l.Rating), Name: w.Label("levels", strconv.Itoa(l.Rating))})
 	}
 	b.add(t)
 	b.figures++
@@ -312,8 +318,7 @@ func (b *builder) principle(i int) {
 		var at []string
 		for l, n := range s.AtLevel {
 			if n > 0 {
-				lv, _ := assessment.LevelByRating(l + 1)
-				at = append(at, w.Count("synth.at", n, n, lowerFirstWord(lv.Name.EN)))
+				at = append(at, w.Count("synth.at", n, n, lowerFirstWord(w.Label("levels", strconv.Itoa(l+1)))))
 			}
 		}
 		if s.Min == s.Max {
@@ -360,6 +365,7 @@ func (b *builder) themes(i int) {
 type quotable struct {
 	id, by, text, lead string
 	principle          int
+	lang               string // the language its file says it is in
 }
 
 // quotable finds words of the report by id. The index of every words is
@@ -385,10 +391,10 @@ func (r *Report) texts() map[string]quotable {
 			}
 		}
 		for _, s := range p.NotRatedReasons {
-			m[s.ID] = quotable{s.ID, s.By, s.Text, "lead.not_rated", i}
+			m[s.ID] = quotable{s.ID, s.By, s.Text, "lead.not_rated", i, s.Lang}
 		}
 		for _, a := range p.Actions {
-			m[a.ID] = quotable{a.ID, a.By, a.Action, "lead.action", i}
+			m[a.ID] = quotable{a.ID, a.By, a.Action, "lead.action", i, a.Lang}
 		}
 		for _, q := range p.Quotes {
 			m[q.ID] = quoteQuotable(q, i)
@@ -398,11 +404,21 @@ func (r *Report) texts() map[string]quotable {
 }
 
 func saidQuotable(s Said, key string, principle int) quotable {
-	return quotable{s.ID, s.By, s.Text, "lead." + key, principle}
+	return quotable{s.ID, s.By, s.Text, "lead." + key, principle, s.Lang}
 }
 
 func quoteQuotable(q Quote, principle int) quotable {
-	return quotable{q.ID, q.By, q.Quote, "lead.quote." + q.From, principle}
+	return quotable{q.ID, q.By, q.Quote, "lead.quote." + q.From, principle, q.Lang}
+}
+
+// otherLang is the language to mark words in when it is not the
+// report's: cy in an English report, en in a Welsh one; "" when it is the
+// report's, or both, or not known.
+func (b *builder) otherLang(lang string) string {
+	if (lang == "cy" || lang == "en") && !strings.HasPrefix(b.w.Lang, lang) {
+		return lang
+	}
+	return ""
 }
 
 // excerpt is a quotable's words as a block, led in as the 2024 update
@@ -418,9 +434,7 @@ func (b *builder) excerpt(q quotable, count int) Excerpt {
 	if count > 1 {
 		e.Lead = capital(w.Count("lead.many", count, count, unitWord(w, b.r.Level, count)))
 	}
-	if b.o.Language != nil {
-		e.Lang = b.o.Language(q.by)
-	}
+	e.Lang = b.otherLang(q.lang)
 	if b.o.Edition == Internal {
 		e.ID = q.id
 	}
@@ -638,7 +652,7 @@ func (b *builder) submissions() {
 	var withErrors []string
 	for _, l := range r.LeftOut {
 		if l.Reason == LeftErrors && l.Region != "" && b.national() {
-			withErrors = append(withErrors, assessment.RegionName(l.Region))
+			withErrors = append(withErrors, w.Label("regions", l.Region))
 		}
 	}
 	if len(withErrors) > 0 && b.o.Edition == Public {
@@ -720,7 +734,7 @@ func (b *builder) internal() {
 			}
 			name := l.File
 			if l.Region != "" {
-				name = w.Say("leftout.region", l.File, assessment.RegionName(l.Region))
+				name = w.Say("leftout.region", l.File, w.Label("regions", l.Region))
 			}
 			items = append(items, []Run{{Text: w.Say("leftout.item", name, reason)}})
 		}
@@ -792,30 +806,30 @@ func (b *builder) editorial(e *Editorial) error {
 			b.summary()
 		case "principle":
 			if len(d.Args) != 1 {
-				return fmt.Errorf("%s: nest:principle takes one principle's key, such as %s", where, assessment.Principles[0].Key)
+				return errors.New(b.m.Say("cli.editorial.principle.args", where, assessment.Principles[0].Key))
 			}
 			i := slices.IndexFunc(r.Principles, func(s PrincipleStats) bool { return s.Key == d.Args[0] })
 			if i < 0 {
-				return fmt.Errorf("%s: nest:principle %s: no such principle; use one of %s", where, d.Args[0], strings.Join(assessment.PrincipleKeys(), ", "))
+				return errors.New(b.m.Say("cli.editorial.principle.unknown", where, d.Args[0], strings.Join(assessment.PrincipleKeys(), ", ")))
 			}
 			b.principle(i)
 			b.themes(i)
 		case "quotes":
 			if len(d.Args) == 0 {
-				return fmt.Errorf("%s: nest:quotes names the ids of the words to quote (nest draft-update lists them)", where)
+				return errors.New(b.m.Say("cli.editorial.quotes.args", where))
 			}
 			lang := ""
 			for _, id := range d.Args {
 				if l, ok := strings.CutPrefix(id, "lang="); ok {
 					if !langTag.MatchString(l) {
-						return fmt.Errorf("%s: nest:quotes: %s is not a language tag: write lang=cy (Welsh) or lang=en before the ids of words in that language", where, id)
+						return errors.New(b.m.Say("cli.editorial.quotes.lang", where, id))
 					}
 					lang = l // the language of the words named after it
 					continue
 				}
 				q, ok := b.quotable(id)
 				if !ok {
-					return fmt.Errorf("%s: nest:quotes: no words with the id %s in these self-assessments (in section %q); the ids are in nest draft-update's file and the internal edition", where, id, p.Section)
+					return errors.New(b.m.Say("cli.editorial.quotes.unknown", where, id, p.Section))
 				}
 				e := b.excerpt(q, 1)
 				if lang != "" {
@@ -844,7 +858,7 @@ func (b *builder) editorial(e *Editorial) error {
 		}
 	}
 	if len(missing) > 0 {
-		return fmt.Errorf("%s: no nest:principle for %s: every principle's figures belong in the report (nest draft-update writes a file with them all)", e.File, strings.Join(missing, ", "))
+		return errors.New(b.m.Say("cli.editorial.principle.missing", e.File, strings.Join(missing, ", ")))
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -9,7 +10,6 @@ import (
 	"time"
 
 	"github.com/nest-nyth/nest/assessment"
-	"github.com/nest-nyth/nest/internal/text"
 )
 
 // Candidate is one file found for a report, already checked.
@@ -33,6 +33,7 @@ type Choice struct {
 	Level   string
 	Region  string
 	Year    int
+	w       *assessment.Words // the language of its messages
 }
 
 // ChoiceError says why no report can be made, and what to do.
@@ -62,15 +63,25 @@ type Rules struct {
 	Year          int    // 0 to take it from the files
 	IncludeDrafts bool   // report on drafts too
 	Strict        bool   // refuse when any file has errors
+	// Words are the language of the messages (nil for English).
+	Words *assessment.Words
+}
+
+func (r Rules) words() *assessment.Words {
+	if r.Words == nil {
+		return assessment.English
+	}
+	return r.Words
 }
 
 // Check says what is wrong with rules given on a command line.
 func (r Rules) Check() error {
+	w := r.words()
 	switch {
 	case r.Level != "" && r.Level != National && r.Level != Regional:
-		return fmt.Errorf("unknown level %q: use %s or %s", r.Level, National, Regional)
+		return errors.New(w.Say("cli.choose.level", r.Level, National, Regional))
 	case r.Region != "" && !slices.Contains(assessment.RegionKeys(), r.Region):
-		return fmt.Errorf("unknown region %q: use one of %s", r.Region, strings.Join(assessment.RegionKeys(), ", "))
+		return errors.New(w.Say("cli.choose.region", r.Region, strings.Join(assessment.RegionKeys(), ", ")))
 	}
 	return nil
 }
@@ -82,7 +93,8 @@ func (r Rules) Check() error {
 // files make a national report, one region's service files a regional one;
 // so do the region and the year.
 func Choose(cands []Candidate, r Rules) (*Choice, error) {
-	c := &Choice{Level: r.Level, Region: r.Region, Year: r.Year}
+	c := &Choice{Level: r.Level, Region: r.Region, Year: r.Year, w: r.words()}
+	w := c.w
 	var valid []Candidate
 	duplicates := false
 	for _, cand := range cands {
@@ -99,10 +111,10 @@ func Choose(cands []Candidate, r Rules) (*Choice, error) {
 		}
 	}
 	if duplicates {
-		return nil, &ChoiceError{Refused, "the same submission is in two final files, so its figures would count twice", "keep one, or mark the other draft"}
+		return nil, &ChoiceError{Refused, w.Say("cli.choose.twice"), w.Say("cli.choose.twice.hint")}
 	}
 	if c.Invalid > 0 && r.Strict {
-		return nil, &ChoiceError{Refused, fmt.Sprintf("%s with errors; nothing was written (--strict)", text.Plural(c.Invalid, "file")), "fix them (nest validate lists them), or leave them out without --strict"}
+		return nil, &ChoiceError{Refused, w.Count("cli.choose.strict", c.Invalid, c.Invalid), w.Say("cli.choose.strict.hint")}
 	}
 	if err := c.settle(valid); err != nil {
 		return nil, err
@@ -117,21 +129,20 @@ func Choose(cands []Candidate, r Rules) (*Choice, error) {
 		// A draft beside its final, with drafts included, would count twice.
 		key := assessment.SubmissionKey(a)
 		if first, ok := seen[key]; ok {
-			return nil, &ChoiceError{Refused, fmt.Sprintf("%s and %s are the same submission, so its figures would count twice", first.Path, cand.Path), "keep one"}
+			return nil, &ChoiceError{Refused, w.Say("cli.choose.same", first.Path, cand.Path), w.Say("cli.choose.same.hint")}
 		}
 		seen[key] = cand
 		c.Inputs = append(c.Inputs, Input{File: cand.Name, Path: cand.Path, Assessment: a})
 	}
 	if len(c.Inputs) == 0 {
 		if len(valid) == 0 {
-			return nil, &ChoiceError{Refused, "no final, valid self-assessment to report on", ""}
+			return nil, &ChoiceError{Refused, w.Say("cli.choose.nothing"), ""}
 		}
-		where := ""
+		msg := w.Count("cli.choose.none."+c.Level, len(valid), len(valid), c.Year)
 		if c.Level == Regional && c.Region != "" {
-			where = " in " + c.Region
+			msg = w.Count("cli.choose.none.in", len(valid), len(valid), c.Year, c.Region)
 		}
-		return nil, &ChoiceError{Refused, fmt.Sprintf("none of the %s is for a %s report of %d%s", text.Plural(len(valid), "valid file"), c.Level, c.Year, where),
-			"a national report takes the regions' own files (scope: region), a regional report one region's services (scope: service); check --level, --region and --year"}
+		return nil, &ChoiceError{Refused, msg, w.Say("cli.choose.none.hint")}
 	}
 	return c, nil
 }
@@ -139,16 +150,20 @@ func Choose(cands []Candidate, r Rules) (*Choice, error) {
 // Notes say what Choose left out, and why, one sentence each.
 func (c *Choice) Notes() []string {
 	var notes []string
+	w := c.w
+	if w == nil {
+		w = assessment.English
+	}
 	for _, n := range []struct {
-		n          int
-		kind, what string
+		n         int
+		kind, key string
 	}{
-		{c.Invalid, "warning", "with errors left out of the report"},
-		{c.Drafts, "note", "left out as drafts (--include-drafts keeps them)"},
-		{c.Other, "note", "of other years, levels or regions left out"},
+		{c.Invalid, "warning", "cli.choose.left.errors"},
+		{c.Drafts, "note", "cli.choose.left.drafts"},
+		{c.Other, "note", "cli.choose.left.other"},
 	} {
 		if n.n > 0 {
-			notes = append(notes, fmt.Sprintf("%s: %s %s", n.kind, text.Plural(n.n, "file"), n.what))
+			notes = append(notes, w.Say("cli."+n.kind)+": "+w.Count(n.key, n.n, n.n))
 		}
 	}
 	return notes
@@ -196,7 +211,7 @@ func (c *Choice) settle(valid []Candidate) error {
 			for _, y := range years {
 				ys = append(ys, strconv.Itoa(y))
 			}
-			return &ChoiceError{Ambiguous, fmt.Sprintf("the files are for more than one year (%s)", strings.Join(ys, ", ")), "choose one with --year"}
+			return &ChoiceError{Ambiguous, c.w.Say("cli.choose.years", strings.Join(ys, ", ")), c.w.Say("cli.choose.years.hint")}
 		}
 		if len(years) == 1 {
 			c.Year = years[0]
@@ -217,14 +232,14 @@ func (c *Choice) settle(valid []Candidate) error {
 		case c.Region != "" || len(scopes) == 1 && scopes[assessment.ScopeService]:
 			c.Level = Regional
 		case len(scopes) > 1:
-			return &ChoiceError{Ambiguous, "the files mix regions' and services' self-assessments", "choose --level national (regions) or --level regional (services)"}
+			return &ChoiceError{Ambiguous, c.w.Say("cli.choose.mixed"), c.w.Say("cli.choose.mixed.hint")}
 		default:
 			c.Level = National
 		}
 	}
 	if c.Level == Regional && c.Region == "" {
 		if len(regions) > 1 {
-			return &ChoiceError{Ambiguous, fmt.Sprintf("a regional report is for one region, and these services are in %d", len(regions)), "choose one with --region"}
+			return &ChoiceError{Ambiguous, c.w.Say("cli.choose.regions", len(regions)), c.w.Say("cli.choose.regions.hint")}
 		}
 		for r := range regions {
 			c.Region = r
@@ -240,7 +255,10 @@ func (c *Choice) settle(valid []Candidate) error {
 // would have one name (gwent.yaml in two folders) are told apart by the
 // names of those folders. A name that looks like personal data is withheld
 // ("file 3 (name withheld)"); withheld lists which.
-func ShownNames(paths, roots []string) (names []string, withheld []int) {
+func ShownNames(paths, roots []string, w *assessment.Words) (names []string, withheld []int) {
+	if w == nil {
+		w = assessment.English
+	}
 	names = make([]string, len(paths))
 	count := map[string]int{}
 	for i, p := range paths {
@@ -261,7 +279,7 @@ func ShownNames(paths, roots []string) (names []string, withheld []int) {
 	}
 	for i, n := range names {
 		if kind, _ := assessment.PersonalData(strings.NewReplacer("-", " ", "_", " ").Replace(n)); kind != "" {
-			names[i] = fmt.Sprintf("file %d (name withheld)", i+1)
+			names[i] = w.Say("withheld.file", i+1)
 			withheld = append(withheld, i)
 		}
 	}

@@ -121,15 +121,15 @@ func TestShownNames(t *testing.T) {
 		{[]string{"a/gwent.yaml", "../y/b/gwent.yaml"}, []string{"a", "../y/b"}, []string{"a/gwent.yaml", "b/gwent.yaml"}},
 		{[]string{"a/gwent.yaml", "b/gwent.yaml"}, []string{"a/gwent.yaml", "b/gwent.yaml"}, []string{"a/gwent.yaml", "b/gwent.yaml"}},
 	} {
-		if got, _ := ShownNames(tt.paths, tt.roots); strings.Join(got, " ") != strings.Join(tt.want, " ") {
-			t.Errorf("ShownNames(%v, %v) = %q, want %q", tt.paths, tt.roots, got, tt.want)
+		if got, _ := ShownNames(tt.paths, tt.roots, nil); strings.Join(got, " ") != strings.Join(tt.want, " ") {
+			t.Errorf("ShownNames(%v, %v, nil) = %q, want %q", tt.paths, tt.roots, got, tt.want)
 		}
 	}
 }
 
 // A file's name that looks like personal data is not published.
 func TestShownNamesWithholdPersonalData(t *testing.T) {
-	got, withheld := ShownNames([]string{"in/gwent.yaml", "in/sian-07700-900123.yaml"}, []string{"in", "in"})
+	got, withheld := ShownNames([]string{"in/gwent.yaml", "in/sian-07700-900123.yaml"}, []string{"in", "in"}, nil)
 	if strings.Join(got, "|") != "gwent.yaml|file 2 (name withheld)" || len(withheld) != 1 || withheld[0] != 1 {
 		t.Errorf("got %q %v", got, withheld)
 	}

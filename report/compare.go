@@ -1,7 +1,7 @@
 package report
 
 import (
-	"fmt"
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -72,20 +72,25 @@ const (
 // Compare says what changed from prev, the previous round, to r. Both must
 // be reports of the same kind (national, or the same region's services)
 // and of different years.
-func Compare(r, prev *Report) (*Comparison, error) {
+//
+// Its errors are in the language of w (nil for English).
+func Compare(r, prev *Report, w *assessment.Words) (*Comparison, error) {
+	if w == nil {
+		w = assessment.English
+	}
 	switch {
 	case r.Level != prev.Level:
-		return nil, fmt.Errorf("the previous round is a %s report and this one a %s report", prev.Level, r.Level)
+		return nil, errors.New(w.Say("cli.compare.level", prev.Level, r.Level))
 	case r.Level == Regional && r.Region != prev.Region:
-		return nil, fmt.Errorf("the previous round is of the %s region and this one of %s", prev.RegionName, r.RegionName)
+		return nil, errors.New(w.Say("cli.compare.region", prev.RegionName, r.RegionName))
 	case r.Year == prev.Year:
-		return nil, fmt.Errorf("both rounds are of %d", r.Year)
+		return nil, errors.New(w.Say("cli.compare.year", r.Year))
 	case len(r.Principles) != len(prev.Principles):
-		return nil, fmt.Errorf("the previous round has %d principles, this one %d", len(prev.Principles), len(r.Principles))
+		return nil, errors.New(w.Say("cli.compare.principles", len(prev.Principles), len(r.Principles)))
 	}
 	for i := range r.Principles {
 		if r.Principles[i].Key != prev.Principles[i].Key {
-			return nil, fmt.Errorf("the previous round's principle %d is %s, this one's %s", i+1, prev.Principles[i].Key, r.Principles[i].Key)
+			return nil, errors.New(w.Say("cli.compare.principle", i+1, prev.Principles[i].Key, r.Principles[i].Key))
 		}
 	}
 	c := &Comparison{Year: r.Year, PreviousYear: prev.Year, Principles: make([]PrincipleChange, len(r.Principles)),
@@ -360,11 +365,10 @@ func changeWords(w *assessment.Words, t *Tenths, dir string) string {
 
 // levelWords is a rating with its level's name: 2 Early progress.
 func levelWords(w *assessment.Words, rating int) string {
-	l, ok := assessment.LevelByRating(rating)
-	if !ok {
+	if _, ok := assessment.LevelByRating(rating); !ok {
 		return strconv.Itoa(rating)
 	}
-	return w.Say("compare.level", rating, l.Name.EN)
+	return w.Say("compare.level", rating, w.Label("levels", strconv.Itoa(rating)))
 }
 
 func principleName(r *Report, key string) string {

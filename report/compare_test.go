@@ -69,7 +69,7 @@ func TestCompare(t *testing.T) {
 	// Turned round, West Wales is the region that did not submit again.
 	r23 := Aggregate(inputs(t, "2023/regions"), Options{Level: National, Year: 2023})
 	r24 := Aggregate(inputs(t, "2024/regions"), Options{Level: National, Year: 2024})
-	back, err := Compare(r23, r24)
+	back, err := Compare(r23, r24, nil)
 	if err != nil || len(back.Left) != 1 || back.Left[0].Key != "west-wales" || back.Principles[3].Direction != Up {
 		t.Errorf("2023 against 2024: %v %+v", err, back)
 	}
@@ -85,11 +85,11 @@ func TestCompareRefuses(t *testing.T) {
 		"two regions":           {gwent, powys},
 		"the same year":         {national, national},
 	} {
-		if _, err := Compare(c[0], c[1]); err == nil {
+		if _, err := Compare(c[0], c[1], nil); err == nil {
 			t.Errorf("%s: compared", name)
 		}
 	}
-	if _, err := Compare(national, previous); err != nil {
+	if _, err := Compare(national, previous, nil); err != nil {
 		t.Error(err)
 	}
 }
@@ -126,7 +126,7 @@ func TestJSONRoundTrip(t *testing.T) {
 		if err := WriteJSON(&a, r); err != nil {
 			t.Fatal(err)
 		}
-		back, err := ReadJSON(a.Bytes())
+		back, err := ReadJSON(a.Bytes(), nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -143,18 +143,18 @@ func TestJSONRoundTrip(t *testing.T) {
 	if err := WriteJSON(&j, prev.ForEdition(Public)); err != nil {
 		t.Fatal(err)
 	}
-	fromJSON, err := ReadJSON(j.Bytes())
+	fromJSON, err := ReadJSON(j.Bytes(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	x, _ := Compare(now, prev)
-	y, _ := Compare(now, fromJSON)
+	x, _ := Compare(now, prev, nil)
+	y, _ := Compare(now, fromJSON, nil)
 	if !reflect.DeepEqual(x, y) {
 		t.Error("comparing with the JSON of the previous round differs from comparing with its files")
 	}
 	for _, bad := range []string{`{}`, `{"level": "national", "year": 2023}`, `[1]`, `{"title": "x", "colour": "red"}`, `not json`} {
-		if _, err := ReadJSON([]byte(bad)); err == nil {
-			t.Errorf("ReadJSON(%s) read it", bad)
+		if _, err := ReadJSON([]byte(bad), nil); err == nil {
+			t.Errorf("ReadJSON(%s, nil) read it", bad)
 		}
 	}
 }
@@ -175,7 +175,7 @@ func TestGoldenCompareJSON(t *testing.T) {
 func TestBuildPlacesTheComparison(t *testing.T) {
 	r := compared(t)
 	with := strings.Replace(string(examples.Update2024), "# Conclusion and next steps", "## Since last year\n\n<!-- nest:compare -->\n\n# Conclusion and next steps", 1)
-	e, err := ReadEditorial("update.md", []byte(with))
+	e, err := ReadEditorial("update.md", []byte(with), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

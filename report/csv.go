@@ -2,7 +2,7 @@ package report
 
 import (
 	"encoding/csv"
-	"fmt"
+	"errors"
 	"io"
 	"regexp"
 	"strconv"
@@ -51,18 +51,18 @@ func WriteCSV(w io.Writer, r *Report, o CSVOptions) error {
 	switch o.Table {
 	case "", TableSubmissions:
 		if len(r.Rows) != len(r.Submissions) {
-			return fmt.Errorf("the report has %d rows of ratings for %d submissions", len(r.Rows), len(r.Submissions))
+			return errors.New(o.Words.Say("cli.csv.rows", len(r.Rows), len(r.Submissions)))
 		}
 		table = submissionRows
 	case TablePrinciples:
 		table = principleRows
 	case TableChanges:
 		if r.Compare == nil {
-			return fmt.Errorf("the %s table needs a previous round to compare with", TableChanges)
+			return errors.New(o.Words.Say("cli.aggregate.table.compare", TableChanges))
 		}
 		table = changeRows
 	default:
-		return fmt.Errorf("unknown table %q: use %s", o.Table, strings.Join(CSVTables, ", "))
+		return errors.New(o.Words.Say("cli.aggregate.table.unknown", o.Table, strings.Join(CSVTables, ", ")))
 	}
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return err

@@ -145,7 +145,7 @@ func TestCSVFormulaInjection(t *testing.T) {
 	}
 	r := Aggregate(in, Options{Level: National, Year: 2024, Date: "2024-11-30"})
 	prev := Aggregate(inputs(t, "2023/regions"), Options{Level: National, Year: 2023})
-	r.Compare, _ = Compare(r, prev)
+	r.Compare, _ = Compare(r, prev, nil)
 	cells := 0
 	for _, table := range CSVTables {
 		for _, edition := range []string{Public, Internal} {

@@ -26,6 +26,18 @@ type Doc struct {
 	Front    Front
 	Blocks   []Block
 	words    *assessment.Words // the renderers' own few words: "Figure", "Page 1 of 3"
+	// Second is the report's other language in a bilingual Doc (Bilingual):
+	// its title, subtitle and particulars, shown beside the first's with
+	// the same prominence; nil in a Doc of one language.
+	Second *Second
+}
+
+// Second is the other language of a bilingual Doc.
+type Second struct {
+	Lang            string
+	Title, Subtitle string
+	Lines           []string
+	words           *assessment.Words
 }
 
 // Front is what a publication says about itself: on its title page, and in
@@ -57,6 +69,7 @@ type Heading struct {
 	Level int
 	Text  string
 	ID    string // an anchor, unique in the Doc
+	Other string // in a bilingual Doc, the heading in its second language
 }
 
 // Para is a paragraph of runs of text.
@@ -148,7 +161,17 @@ type Excerpt struct {
 
 // Contents is where the list of sections goes; renderers fill it from the
 // Doc's level 1 headings (the PDF with their pages).
-type Contents struct{ Title string }
+type Contents struct {
+	Title string
+	Other string // in a bilingual Doc, the title in its second language
+}
+
+// Part is blocks in another language than the Doc's: a bilingual Doc's
+// English under each section's Welsh.
+type Part struct {
+	Lang   string
+	Blocks []Block
+}
 
 // PageBreak starts a new page in a paged format; others ignore it.
 type PageBreak struct{}
@@ -161,6 +184,7 @@ func (Figure) block()    {}
 func (Excerpt) block()   {}
 func (Contents) block()  {}
 func (PageBreak) block() {}
+func (Part) block()      {}
 
 // SafeLink is link if a report may link to it, else "": a web page
 // (http, https), a mailbox (mailto) or a place in the report (#id). Any
@@ -175,6 +199,16 @@ func SafeLink(link string) string {
 		}
 	}
 	return ""
+}
+
+// walkBlocks calls fn on every block, those in a Part too, in order.
+func walkBlocks(blocks []Block, fn func(Block)) {
+	for _, b := range blocks {
+		fn(b)
+		if pt, ok := b.(Part); ok {
+			walkBlocks(pt.Blocks, fn)
+		}
+	}
 }
 
 // Plain is a paragraph of plain text.

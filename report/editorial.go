@@ -2,8 +2,9 @@ package report
 
 import (
 	"bytes"
-	"fmt"
+	"errors"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -40,6 +41,7 @@ type Editorial struct {
 	File  string // its name, for messages
 	Front EditorialFront
 	Parts []EditorialPart
+	w     *assessment.Words // the language of its messages
 }
 
 // EditorialFront is the front matter.
@@ -69,25 +71,19 @@ type Directive struct {
 	Args []string
 }
 
-// Directives an editorial file may use.
-var Directives = map[string]string{
-	"contents":    "the list of the report's sections",
-	"levels":      "the four levels of the NEST journey rating, with their meanings",
-	"summary":     "the table and chart of the average rating of each principle",
-	"principle":   "a principle's figures: nest:principle KEY (its average, range, who did not rate it and why, its themes)",
-	"quotes":      "chosen words, by id: nest:quotes ID ID ... (the ids are in draft-update's starter file and the internal edition; lang=cy before ids marks their words as Welsh)",
-	"ratings":     "every region's or service's rating of every principle (the public edition shows them only where this asks)",
-	"voices":      "whose voices informed the self-assessments, and how",
-	"submissions": "the self-assessments in the report",
-	"compare":     "what changed since the previous round, when nest aggregate is given --compare",
-}
+// Directives an editorial file may use, in the order a report uses them
+// (the README says what each puts where).
+var Directives = []string{"contents", "levels", "summary", "principle", "quotes", "ratings", "voices", "submissions", "compare"}
 
 var directiveRE = regexp.MustCompile(`^\s*<!--\s*nest:([a-z-]+)((?:\s+[^\s]+)*?)\s*-->\s*$`)
 
 // ReadEditorial reads an editorial file. Its errors name the file and the
-// line.
-func ReadEditorial(name string, data []byte) (*Editorial, error) {
-	e := &Editorial{File: name}
+// line, in the language of w (nil for English).
+func ReadEditorial(name string, data []byte, w *assessment.Words) (*Editorial, error) {
+	if w == nil {
+		w = assessment.English
+	}
+	e := &Editorial{File: name, w: w}
 	body, line0, err := e.frontMatter(data)
 	if err != nil {
 		return nil, err
@@ -147,7 +143,7 @@ func ReadEditorial(name string, data []byte) (*Editorial, error) {
 			t := table(n, body)
 			if last := len(e.Parts) - 1; last >= 0 {
 				if p, ok := e.Parts[last].Block.(Para); ok {
-					if caption, ok := strings.CutPrefix(Text(p.Runs), "Table: "); ok {
+					if caption, ok := tableCaption(Text(p.Runs)); ok {
 						t.Caption = strings.TrimSpace(caption)
 						e.Parts = e.Parts[:last]
 					}
@@ -168,26 +164,35 @@ func ReadEditorial(name string, data []byte) (*Editorial, error) {
 				m := directiveRE.FindStringSubmatch(l)
 				if m == nil {
 					if strings.Contains(l, "nest:") {
-						return nil, fmt.Errorf("%s:%d: %q is not a directive nest knows: write <!-- nest:NAME ... --> with NAME one of %s", name, line, strings.TrimSpace(l), directiveNames())
+						return nil, errors.New(w.Say("cli.editorial.directive.bad", name, line, strings.TrimSpace(l), directiveNames()))
 					}
 					continue // a comment for the writers
 				}
-				if _, ok := Directives[m[1]]; !ok {
-					return nil, fmt.Errorf("%s:%d: unknown directive nest:%s: use one of %s", name, line, m[1], directiveNames())
+				if !slices.Contains(Directives, m[1]) {
+					return nil, errors.New(w.Say("cli.editorial.directive.unknown", name, line, m[1], directiveNames()))
 				}
 				e.Parts = append(e.Parts, EditorialPart{Directive: Directive{Name: m[1], Args: strings.Fields(m[2])}, Section: section, Line: line})
 			}
 		case *ast.ThematicBreak:
 		default:
-			return nil, fmt.Errorf("%s:%d: nest does not lay out this kind of Markdown (%s): use headings, paragraphs, lists, quotes, tables, emphasis and links", name, line, n.Kind())
+			return nil, errors.New(w.Say("cli.editorial.markdown", name, line, n.Kind().String()))
 		}
 	}
 	return e, nil
 }
 
 // directiveNames lists the directives in the order a report uses them.
-func directiveNames() string {
-	return "contents, levels, summary, principle, quotes, ratings, voices, submissions, compare"
+func directiveNames() string { return strings.Join(Directives, ", ") }
+
+// tableCaption reads a paragraph just above a table that captions it:
+// "Table: ..." (or in Welsh "Tabl: ...").
+func tableCaption(p string) (string, bool) {
+	for _, prefix := range []string{"Table: ", "Tabl: "} {
+		if c, ok := strings.CutPrefix(p, prefix); ok {
+			return c, true
+		}
+	}
+	return "", false
 }
 
 func (e *Editorial) add(b Block, section string, line int) {
@@ -203,17 +208,17 @@ func (e *Editorial) frontMatter(data []byte) (body []byte, lines int, err error)
 	}
 	end := bytes.Index(data[4:], []byte("\n---\n"))
 	if end < 0 {
-		return nil, 0, fmt.Errorf("%s:1: the front matter that starts with --- has no closing --- line", e.File)
+		return nil, 0, errors.New(e.w.Say("cli.editorial.front.open", e.File))
 	}
 	front := data[4 : 4+end+1]
 	dec := yaml.NewDecoder(bytes.NewReader(front))
 	dec.KnownFields(true)
 	if err := dec.Decode(&e.Front); err != nil && err.Error() != "EOF" {
-		return nil, 0, fmt.Errorf("%s: front matter: %w (keys: title, subtitle, publisher, published, updated, contact, licence, description)", e.File, err)
+		return nil, 0, errors.New(e.w.Say("cli.editorial.front.bad", e.File, err))
 	}
 	for _, d := range []struct{ key, v string }{{"published", e.Front.Published}, {"updated", e.Front.Updated}} {
 		if _, err := time.Parse(time.DateOnly, d.v); d.v != "" && err != nil {
-			return nil, 0, fmt.Errorf("%s: %s %q is not a date: write it as YYYY-MM-DD", e.File, d.key, d.v)
+			return nil, 0, errors.New(e.w.Say("cli.editorial.front.date", e.File, d.key, d.v))
 		}
 	}
 	rest := data[4+end+5:]

@@ -10,7 +10,7 @@ import (
 // they stand.
 func TestReadEditorial(t *testing.T) {
 	src := "---\ntitle: An update\npublished: 2025-03-31\n---\n# Introduction\n\nSome *emphasis*, some **strong** words and a [link](https://gov.wales).\n\n- one\n- two, with `code`\n\n> A quote people wrote.\n\n| Figure | Value |\n| --- | --- |\n| Enrolled | 147 |\n\n<!-- a note for the writers -->\n\n## Trusted adults\n\n<!-- nest:principle trusted_adults -->\n<!-- nest:quotes a.b.quote1 c.d.working_well -->\n"
-	e, err := ReadEditorial("u.md", []byte(src))
+	e, err := ReadEditorial("u.md", []byte(src), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +73,7 @@ func TestEditorialErrors(t *testing.T) {
 		{"a principle left out", "# A\n\n<!-- nest:principle trusted_adults -->\n", "u.md: no nest:principle for wellbeing_across_education"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			e, err := ReadEditorial("u.md", []byte(tc.src))
+			e, err := ReadEditorial("u.md", []byte(tc.src), nil)
 			if err == nil {
 				_, err = Build(national, BuildOptions{Editorial: e})
 			}
@@ -118,7 +118,7 @@ func TestDraftEditorialReadsBack(t *testing.T) {
 		Aggregate(services(t, 300), Options{Level: Regional, Region: "gwent", Year: 2024, Date: "2024-11-30"}),
 	} {
 		data := DraftEditorial(r, nil)
-		e, err := ReadEditorial("draft.md", data)
+		e, err := ReadEditorial("draft.md", data, nil)
 		if err != nil {
 			t.Fatalf("%v\n%s", err, data)
 		}
@@ -135,18 +135,5 @@ func TestRowsWriteNullForNotRated(t *testing.T) {
 	b, err := Ratings{2, 0, 3}.MarshalJSON()
 	if err != nil || string(b) != "[2,null,3]" {
 		t.Errorf("got %s, %v", b, err)
-	}
-}
-
-// The names an error message offers are the directives there are.
-func TestDirectiveNames(t *testing.T) {
-	names := strings.Split(directiveNames(), ", ")
-	if len(names) != len(Directives) {
-		t.Errorf("%d names for %d directives", len(names), len(Directives))
-	}
-	for _, n := range names {
-		if _, ok := Directives[n]; !ok {
-			t.Errorf("%q is not a directive", n)
-		}
 	}
 }

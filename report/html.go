@@ -32,7 +32,7 @@ var htmlTemplate = template.Must(template.New("page").Parse(strings.TrimRight(ht
 func WriteHTML(w io.Writer, d *Doc) error {
 	page := newHTMLPage(d)
 	if err := htmlTemplate.Execute(w, page); err != nil {
-		return fmt.Errorf("render HTML: %w", err)
+		return fmt.Errorf("%s: %w", d.words.Say("cli.render.html"), err)
 	}
 	return nil
 }
@@ -53,16 +53,23 @@ type htmlPage struct {
 	Licence               string
 	Lead                  []htmlBlock   // blocks before the first section: the contents
 	Sections              []htmlSection // one per level 1 heading
+	// A bilingual report's second language: its title, subtitle and
+	// particulars beside the first's.
+	SecondLang, SecondTitle, SecondSubtitle string
+	SecondLines                             []string
+	PageTitle                               string
 }
 
 type htmlSection struct {
-	ID, Text string
-	Blocks   []htmlBlock
+	ID, Text         string
+	Other, OtherLang string // the heading in a bilingual report's second language
+	Blocks           []htmlBlock
 }
 
 // htmlBlock is one block; Kind says which of the fields is set.
 type htmlBlock struct {
-	Kind     string // heading, para, list, table, figure, excerpt, contents
+	Kind     string // heading, para, list, table, figure, excerpt, contents; open and close a part in another language
+	Lang     string // of a part
 	Level    int    // a heading's HTML level: 3 or 4 (the report's title is h1, sections h2)
 	ID, Text string
 	Class    string
@@ -137,7 +144,32 @@ func newHTMLPage(d *Doc) *htmlPage {
 	w := d.words
 	p := &htmlPage{Lang: d.Lang, Title: d.Title, Subtitle: d.Subtitle, Internal: d.Edition == Internal,
 		CSS: template.CSS(htmlCSS), Skip: w.Say("html.skip"), Type: d.Front.Type, Lines: d.Front.Lines,
-		Description: d.Front.Description, Author: d.Front.Publisher, Licence: d.Front.Licence}
+		Description: d.Front.Description, Author: d.Front.Publisher, Licence: d.Front.Licence, PageTitle: d.Title}
+	if s := d.Second; s != nil {
+		p.SecondLang, p.SecondTitle, p.SecondSubtitle, p.SecondLines = s.Lang, s.Title, s.Subtitle, s.Lines
+		p.PageTitle = d.Title + " / " + s.Title
+	}
+	// A Part (a bilingual report's English under each section's Welsh) is
+	// laid out as its blocks between an opening and a closing mark.
+	type item struct {
+		b          Block
+		open, shut bool
+		lang       string
+	}
+	var flat []item
+	for _, b := range d.Blocks {
+		pt, ok := b.(Part)
+		if !ok {
+			flat = append(flat, item{b: b})
+			continue
+		}
+		flat = append(flat, item{open: true, lang: pt.Lang})
+		for _, x := range pt.Blocks {
+			flat = append(flat, item{b: x})
+		}
+		flat = append(flat, item{shut: true})
+	}
+	words := w // the language of the blocks being laid out
 	// The publisher as the title page prints it, a line for each name; the
 	// Welsh Government's own is bilingual, Welsh first.
 	parts := strings.Split(d.Front.Publisher, " / ")
@@ -153,17 +185,17 @@ func newHTMLPage(d *Doc) *htmlPage {
 	// Headings keep the ids Build gave them (links point at them); every
 	// other id is made unique around them.
 	used := ids{"main": true}
-	for _, b := range d.Blocks {
+	walkBlocks(d.Blocks, func(b Block) {
 		if h, ok := b.(Heading); ok {
 			used[h.ID] = true
 		}
-	}
+	})
 	// Tables are given their ids first, so that a figure can link to its
 	// data table whatever the order.
 	tableIDs := map[int]string{}
 	captions := map[string]string{}
-	for i, b := range d.Blocks {
-		if t, ok := b.(Table); ok {
+	for i, it := range flat {
+		if t, ok := it.b.(Table); ok {
 			id := used.take(orDefault(t.ID, "table"))
 			tableIDs[i] = id
 			if _, seen := captions[t.ID]; !seen && t.ID != "" {
@@ -181,12 +213,24 @@ func newHTMLPage(d *Doc) *htmlPage {
 		}
 		section.Blocks = append(section.Blocks, hb)
 	}
-	for i, b := range d.Blocks {
-		switch b := b.(type) {
+	for i, it := range flat {
+		switch {
+		case it.open:
+			words = d.Second.words
+			add(htmlBlock{Kind: "open", Lang: it.lang})
+		case it.shut:
+			words = w
+			add(htmlBlock{Kind: "close"})
+		}
+		switch b := it.b.(type) {
 		case Heading:
 			heading = b.ID
 			if b.Level <= 1 {
-				p.Sections = append(p.Sections, htmlSection{ID: b.ID, Text: b.Text})
+				sec := htmlSection{ID: b.ID, Text: b.Text}
+				if b.Other != "" && d.Second != nil {
+					sec.Other, sec.OtherLang = b.Other, d.Second.Lang
+				}
+				p.Sections = append(p.Sections, sec)
 				section = &p.Sections[len(p.Sections)-1]
 				continue
 			}
@@ -207,11 +251,11 @@ func newHTMLPage(d *Doc) *htmlPage {
 		case Table:
 			add(htmlBlock{Kind: "table", Table: newHTMLTable(b, tableIDs[i], used, heading)})
 		case Figure:
-			f := &htmlFigure{ID: used.take(orDefault(b.ID, "figure")), Label: w.Say("figure") + " " + strconv.Itoa(b.Number) + ":",
+			f := &htmlFigure{ID: used.take(orDefault(b.ID, "figure")), Label: words.Say("figure") + " " + strconv.Itoa(b.Number) + ":",
 				Title: b.Title, Alt: b.Alt, Source: b.Source}
 			if c, ok := captions[b.Data]; ok {
 				f.Data, f.DataCaption, _ = strings.Cut(c, "\x00")
-				f.DataCaption = w.Say("html.data", f.DataCaption)
+				f.DataCaption = words.Say("html.data", f.DataCaption)
 			}
 			f.Chart = newSVGChart(b.Chart)
 			add(htmlBlock{Kind: "figure", Figure: f})
@@ -225,12 +269,19 @@ func newHTMLPage(d *Doc) *htmlPage {
 			add(htmlBlock{Kind: "excerpt", Excerpt: e})
 		case Contents:
 			c := &htmlContents{ID: used.take("contents"), Title: b.Title}
+			if b.Other != "" {
+				c.Title += " / " + b.Other
+			}
 			for _, x := range d.Blocks {
 				h, ok := x.(Heading)
 				switch {
-				case !ok || h.Level > 2:
+				case !ok || h.Level > 2 || h.Level == 2 && d.Second != nil:
 				case h.Level <= 1:
-					c.Entries = append(c.Entries, htmlEntry{ID: h.ID, Text: h.Text})
+					text := h.Text
+					if h.Other != "" {
+						text += " / " + h.Other
+					}
+					c.Entries = append(c.Entries, htmlEntry{ID: h.ID, Text: text})
 				case len(c.Entries) > 0:
 					last := &c.Entries[len(c.Entries)-1]
 					last.Children = append(last.Children, htmlEntry{ID: h.ID, Text: h.Text})

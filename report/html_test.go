@@ -35,7 +35,7 @@ func compared(t testing.TB) *Report {
 	t.Helper()
 	r := Aggregate(inputs(t, "2024/regions"), Options{Level: National, Year: 2024, Date: "2024-11-30"})
 	prev := Aggregate(inputs(t, "2023/regions"), Options{Level: National, Year: 2023, Date: "2023-11-30"})
-	c, err := Compare(r, prev)
+	c, err := Compare(r, prev, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +143,7 @@ func textOf(n *html.Node) string {
 // marked as Welsh where the editorial file says so.
 func TestHTMLStructure(t *testing.T) {
 	src := strings.Replace(string(examples.Update2024), "<!-- nest:quotes gwent.trusted_adults.quote1 ", "<!-- nest:quotes lang=cy gwent.trusted_adults.quote1 ", 1)
-	e, err := ReadEditorial("update.md", []byte(src))
+	e, err := ReadEditorial("update.md", []byte(src), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -365,7 +365,7 @@ func TestHTMLEscapesHostileStrings(t *testing.T) {
 	for _, p := range assessment.Principles {
 		md += "## " + p.Name.EN + "\n\n<!-- nest:principle " + p.Key + " -->\n\n"
 	}
-	ed, err := ReadEditorial("hostile.md", []byte(md))
+	ed, err := ReadEditorial("hostile.md", []byte(md), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

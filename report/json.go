@@ -31,24 +31,38 @@ func WriteJSON(w io.Writer, r *Report) error {
 // ReadJSON reads a report that WriteJSON wrote (of either edition): the
 // previous round, for Compare. Keys it does not know are an error, so that
 // a file of another tool is not taken for one.
-func ReadJSON(data []byte) (*Report, error) {
+//
+// Its errors are in the language of w (nil for English).
+func ReadJSON(data []byte, w *assessment.Words) (*Report, error) {
+	if w == nil {
+		w = assessment.English
+	}
 	var r Report
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&r); err != nil {
+		var n notTenths
+		if errors.As(err, &n) {
+			return nil, errors.New(w.Say("cli.compare.json.number", string(n)))
+		}
 		return nil, err
 	}
 	if r.Level != National && r.Level != Regional || r.Year == 0 || len(r.Principles) == 0 {
-		return nil, errors.New("not a report nest wrote: it has no level, year or principles")
+		return nil, errors.New(w.Say("cli.compare.json.notnest"))
 	}
 	return &r, nil
 }
+
+// notTenths is a value that is not a number with one decimal.
+type notTenths string
+
+func (n notTenths) Error() string { return string(n) }
 
 // UnmarshalJSON reads a number with one decimal: 2.3, -0.2, 2.
 func (t *Tenths) UnmarshalJSON(b []byte) error {
 	f, err := strconv.ParseFloat(string(b), 64)
 	if err != nil {
-		return fmt.Errorf("%s is not a number with one decimal", b)
+		return notTenths(b)
 	}
 	*t = Tenths(math.Round(f * 10))
 	return nil

@@ -42,7 +42,7 @@ func services(t testing.TB, n int) []Input {
 }
 
 func editorial(t testing.TB) *Editorial {
-	e, err := ReadEditorial("update.md", examples.Update2024)
+	e, err := ReadEditorial("update.md", examples.Update2024, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/nest-nyth/nest/assessment"
 	"github.com/nest-nyth/nest/internal/fonts"
 	"github.com/nest-nyth/nest/internal/tagpdf"
 	"github.com/nest-nyth/nest/internal/text"
@@ -66,10 +68,10 @@ func WritePDF(w io.Writer, d *Doc, date string) error {
 func layoutPDF(w io.Writer, d *Doc, date string, tagged bool) ([]Placed, error) {
 	when, err := time.Parse(time.DateOnly, date)
 	if err != nil {
-		return nil, fmt.Errorf("report date %q: %w", date, err)
+		return nil, errors.New(d.words.Say("cli.render.date", date))
 	}
 	d = printableDoc(d) // nothing the font cannot draw reaches fpdf
-	p := &pdf{f: fpdf.New("P", "mm", "A4", ""), d: d, links: map[string]int{}}
+	p := &pdf{f: fpdf.New("P", "mm", "A4", ""), d: d, links: map[string]int{}, w: d.words}
 	f := p.f
 	f.AddUTF8FontFromBytes(font, "", fonts.Regular)
 	f.AddUTF8FontFromBytes(font, "B", fonts.Bold)
@@ -78,7 +80,11 @@ func layoutPDF(w io.Writer, d *Doc, date string, tagged bool) ([]Placed, error) 
 	f.SetCreationDate(when)
 	f.SetModificationDate(when)
 	f.SetCatalogSort(true)
-	p.tag = tagpdf.New(f, tagpdf.Options{Title: d.Title, Lang: d.Lang, Disabled: !tagged})
+	title := d.Title
+	if d.Second != nil {
+		title += " / " + d.Second.Title
+	}
+	p.tag = tagpdf.New(f, tagpdf.Options{Title: title, Lang: d.Lang, Disabled: !tagged})
 	f.SetAuthor(d.Front.Publisher, true)
 	f.SetSubject(d.Front.Description, true)
 	f.SetCreator("nest", true)
@@ -86,11 +92,11 @@ func layoutPDF(w io.Writer, d *Doc, date string, tagged bool) ([]Placed, error) 
 	f.SetAutoPageBreak(false, bottom) // every break is nest's own
 	f.AliasNbPages("{nb}")
 	p.tag.SetFooterFunc(p.footer)
-	for _, b := range d.Blocks {
+	walkBlocks(d.Blocks, func(b Block) {
 		if h, ok := b.(Heading); ok {
 			p.links[h.ID] = f.AddLink()
 		}
-	}
+	})
 
 	p.titlePage()
 	for _, b := range d.Blocks {
@@ -98,11 +104,11 @@ func layoutPDF(w io.Writer, d *Doc, date string, tagged bool) ([]Placed, error) 
 	}
 	p.fillContents()
 	if f.Err() {
-		return nil, fmt.Errorf("render PDF: %w", f.Error())
+		return nil, fmt.Errorf("%s: %w", d.words.Say("cli.render.pdf"), f.Error())
 	}
 	var buf bytes.Buffer
 	if err := p.tag.Output(&buf); err != nil {
-		return nil, fmt.Errorf("render PDF: %w", err)
+		return nil, fmt.Errorf("%s: %w", d.words.Say("cli.render.pdf"), err)
 	}
 	_, err = w.Write(buf.Bytes())
 	return p.placed, err
@@ -120,6 +126,8 @@ type pdf struct {
 	contents                    []tocEntry
 	toc                         tagpdf.Elem // where the entries go in the structure
 	tables                      int
+	w                           *assessment.Words // the words of the language being laid out
+	inPart                      bool              // laying out a Part, in the second language
 }
 
 type tocEntry struct {
@@ -195,14 +203,37 @@ func (p *pdf) titlePage() {
 	p.tagged("P", func() { p.flow(p.runs(strings.ToUpper(d.Front.Type)), margin, textW, 6, "", 11) })
 	f.SetY(80)
 	p.color(heading)
-	p.tagged("H1", func() { p.flow(p.runs(d.Title), margin, textW, 12, "B", 26) })
+	// A bilingual report's title is one heading in both languages, each
+	// as large as the other; so are its subtitles and particulars.
+	title, size, lh := p.runs(d.Title), 26.0, 12.0
+	if s := d.Second; s != nil {
+		f.SetY(62)
+		title = []Run{{Text: d.Title + "\n"}, {Text: s.Title, Lang: s.Lang}}
+		size, lh = 22, 10
+	}
+	p.tagged("H1", func() { p.flow(title, margin, textW, lh, "B", size) })
 	f.Ln(4)
 	p.color(ink)
-	p.tagged("P", func() { p.flow(p.runs(d.Subtitle), margin, textW, 8, "", 15) })
-	f.SetY(190)
+	sub, sublh := 15.0, 8.0
+	if d.Second != nil {
+		sub, sublh = 14, 7
+	}
+	p.tagged("P", func() { p.flow(p.runs(d.Subtitle), margin, textW, sublh, "", sub) })
+	if s := d.Second; s != nil {
+		f.Ln(2)
+		p.tagged("P", func() { p.flow(p.runs(s.Subtitle), margin, textW, sublh, "", sub) }, tagpdf.Attrs{Lang: s.Lang})
+	}
+	f.SetY(max(190, f.GetY()+10))
 	for _, l := range d.Front.Lines {
 		p.tagged("P", func() { p.flow(p.runs(l), margin, textW, lineH, "", bodySize) })
 		f.Ln(1)
+	}
+	if s := d.Second; s != nil {
+		f.Ln(2)
+		for _, l := range s.Lines {
+			p.tagged("P", func() { p.flow(p.runs(l), margin, textW, lineH, "", bodySize) }, tagpdf.Attrs{Lang: s.Lang})
+			f.Ln(1)
+		}
 	}
 }
 
@@ -278,6 +309,8 @@ func (p *pdf) block(b Block) {
 		p.table(b)
 	case Figure:
 		p.figure(b)
+	case Part:
+		p.part(b)
 	}
 }
 
@@ -296,20 +329,57 @@ func (p *pdf) heading(h Heading) {
 		f.Ln(space)
 	}
 	p.font("B", size)
-	lines := len(p.wrap(h.Text, textW))
+	text, runs := h.Text, p.runs(h.Text)
+	if h.Other != "" && p.d.Second != nil { // both languages, the same size
+		text += " / " + h.Other
+		runs = []Run{{Text: h.Text + " / "}, {Text: h.Other, Lang: p.d.Second.Lang}}
+	}
+	lines := len(p.wrap(text, textW))
 	p.need(float64(lines)*size*0.5 + keep)
 	start, y := f.PageNo(), f.GetY()
 	f.SetLink(p.links[h.ID], y, start)
-	f.Bookmark(h.Text, h.Level-1, y)
+	f.Bookmark(text, h.Level-1, y)
 	p.color(heading)
 	// The title is the only H1; the Doc's headings sit one level below.
-	p.tagged("H"+strconv.Itoa(h.Level+1), func() { p.flow(p.runs(h.Text), margin, textW, size*0.5, "B", size) })
+	p.tagged("H"+strconv.Itoa(h.Level+1), func() { p.flow(runs, margin, textW, size*0.5, "B", size) })
 	p.color(ink)
 	f.Ln(2.5)
-	if h.Level <= 2 {
-		p.contents = append(p.contents, tocEntry{level: h.Level, text: h.Text, id: h.ID, page: start})
+	if p.listed(h) {
+		p.contents = append(p.contents, tocEntry{level: h.Level, text: text, id: h.ID, page: start})
 	}
 	p.place("heading", h.Text, start, y)
+}
+
+// listed says whether the contents list a heading: the sections and their
+// parts; in a bilingual report the sections only, each in both languages.
+func (p *pdf) listed(h Heading) bool {
+	return h.Level == 1 || h.Level == 2 && p.d.Second == nil && !p.inPart
+}
+
+// part lays out blocks in the Doc's second language, marked as such, in
+// that language's own words ("Figure", not "Ffigur").
+func (p *pdf) part(pt Part) {
+	saved := p.w
+	if p.d.Second != nil {
+		p.w = p.d.Second.words
+	}
+	p.inPart = true
+	// A rule sets the second language apart from the first.
+	p.need(lineH * 3)
+	f := p.f
+	p.decoration(func() {
+		f.SetDrawColor(rule[0], rule[1], rule[2])
+		f.SetLineWidth(0.4)
+		f.Line(margin, f.GetY()+2, margin+textW, f.GetY()+2)
+	})
+	f.Ln(6)
+	p.tag.Begin("Div", tagpdf.Attrs{Lang: pt.Lang})
+	for _, b := range pt.Blocks {
+		p.block(b)
+	}
+	p.tag.End()
+	p.inPart = false
+	p.w = saved
 }
 
 // excerpt draws words from a submission: its lead-in, then the words, set
@@ -501,7 +571,7 @@ func (p *pdf) contentsBlock(c Contents) {
 	f := p.f
 	entries := 0
 	for _, b := range p.d.Blocks {
-		if h, ok := b.(Heading); ok && h.Level <= 2 {
+		if h, ok := b.(Heading); ok && p.listed(h) {
 			entries++
 		}
 	}
@@ -509,7 +579,7 @@ func (p *pdf) contentsBlock(c Contents) {
 	p.contentsPage = f.PageNo()
 	const perPage = 31 // lines of 7.5 mm below the heading
 	p.contentsPages = max(1, (entries+perPage-1)/perPage)
-	p.heading(Heading{Level: 1, Text: c.Title, ID: "contents"})
+	p.heading(Heading{Level: 1, Text: c.Title, Other: c.Other, ID: "contents"})
 	p.placed[len(p.placed)-1].Kind = "contents" // its entries come when every page is known
 	p.tag.Begin("TOC")
 	p.toc = p.tag.Current()
@@ -837,7 +907,7 @@ func (p *pdf) figure(fig Figure) {
 	p.place("figure", fig.Title, start, y)
 }
 
-func (p *pdf) figureWord() string { return p.d.words.Say("figure") }
+func (p *pdf) figureWord() string { return p.w.Say("figure") }
 
 // printableDoc is a copy of d whose every text the font can draw.
 func printableDoc(d *Doc) *Doc {

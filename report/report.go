@@ -22,6 +22,10 @@ type Options struct {
 	Title     string // "" for the default title
 	Date      string // YYYY-MM-DD, printed as the report's date
 	MaxQuotes int    // quotes and examples shown per principle and kind; 0 for the default
+	// Words are the language the report names things in: regions,
+	// principles, themes, whose voices (nil for English). Organisations
+	// are ordered by its alphabet.
+	Words *assessment.Words
 	// LeftOut are the files found but not in the report (errors, drafts),
 	// so that it says so rather than count their regions as silent.
 	LeftOut []LeftOut
@@ -67,21 +71,24 @@ func Mean(sum, n int) Tenths {
 // Report is the whole of a NEST implementation update. Field names are the
 // documented JSON format.
 type Report struct {
-	Title        string           `json:"title"`
-	Level        string           `json:"level"`
-	Region       string           `json:"region,omitempty"`      // key, for a regional report
-	RegionName   string           `json:"region_name,omitempty"` // name, for a regional report
-	Year         int              `json:"year"`
-	Date         string           `json:"date"`
-	Submissions  []Submission     `json:"submissions"`
-	NotSubmitted []Named          `json:"not_submitted"` // national: the regions with no file at all
-	LeftOut      []LeftOut        `json:"left_out"`      // files found but not in the report
-	Principles   []PrincipleStats `json:"principles"`
-	Highest      []string         `json:"highest"` // keys of the principles with the highest mean
-	Lowest       []string         `json:"lowest"`  // and the lowest
-	Rows         []Row            `json:"rows"`    // a row per region (national) or service (regional)
-	Voices       []VoiceCount     `json:"voices"`
-	How          []Said           `json:"how"` // how each submission heard the voices it records
+	// Words are the language its names are in (Options.Words); nil is
+	// English.
+	Words        *assessment.Words `json:"-"`
+	Title        string            `json:"title"`
+	Level        string            `json:"level"`
+	Region       string            `json:"region,omitempty"`      // key, for a regional report
+	RegionName   string            `json:"region_name,omitempty"` // name, for a regional report
+	Year         int               `json:"year"`
+	Date         string            `json:"date"`
+	Submissions  []Submission      `json:"submissions"`
+	NotSubmitted []Named           `json:"not_submitted"` // national: the regions with no file at all
+	LeftOut      []LeftOut         `json:"left_out"`      // files found but not in the report
+	Principles   []PrincipleStats  `json:"principles"`
+	Highest      []string          `json:"highest"` // keys of the principles with the highest mean
+	Lowest       []string          `json:"lowest"`  // and the lowest
+	Rows         []Row             `json:"rows"`    // a row per region (national) or service (regional)
+	Voices       []VoiceCount      `json:"voices"`
+	How          []Said            `json:"how"` // how each submission heard the voices it records
 	// Compare is what changed since the previous round, when one was
 	// given (Compare); absent otherwise.
 	Compare *Comparison `json:"compare,omitempty"`
@@ -103,6 +110,7 @@ type Submission struct {
 	Sector       string `json:"sector,omitempty"`
 	Submitted    string `json:"submitted,omitempty"`
 	Status       string `json:"status"`
+	Language     string `json:"language,omitempty"` // of its words, when the file says
 }
 
 // PrincipleStats are one principle's figures and words across submissions.
@@ -158,6 +166,7 @@ type Said struct {
 	ID   string `json:"id"` // stable: the same text has the same id in every run
 	By   string `json:"by"`
 	Text string `json:"text"`
+	Lang string `json:"lang,omitempty"` // the language it is written in, when its file says
 }
 
 // Action is a planned action, attributed.
@@ -167,6 +176,7 @@ type Action struct {
 	Action string `json:"action"`
 	Owner  string `json:"owner,omitempty"`
 	Due    string `json:"due,omitempty"`
+	Lang   string `json:"lang,omitempty"`
 }
 
 // Quote is feedback, attributed, with who said it (a Sources key).
@@ -175,6 +185,7 @@ type Quote struct {
 	By    string `json:"by"`
 	Quote string `json:"quote"`
 	From  string `json:"from"`
+	Lang  string `json:"lang,omitempty"`
 }
 
 // Row is one region's or service's ratings, in the order of the

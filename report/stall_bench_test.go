@@ -36,7 +36,7 @@ func BenchmarkShownNames(b *testing.B) {
 				paths[i] = fmt.Sprintf("submissions/2024/s%05d.yaml", i)
 			}
 			for b.Loop() {
-				ShownNames(paths, paths)
+				ShownNames(paths, paths, nil)
 			}
 		})
 	}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/nest-nyth/nest/assessment"
+	"github.com/nest-nyth/nest/internal/cymraeg"
 	"github.com/nest-nyth/nest/internal/text"
 )
 
@@ -30,7 +31,9 @@ func unit(w *assessment.Words, level string, n int) string {
 	return w.Count("count.services", n, n)
 }
 
-// andList joins names as a person would: "a, b and c".
+// andList joins names as a person would: "a, b and c". In Welsh "a"
+// becomes "ac" before a vowel and mutates what follows it: "Gwent,
+// Powys a Chaerdydd a'r Fro".
 func andList(w *assessment.Words, names []string) string {
 	switch len(names) {
 	case 0:
@@ -38,7 +41,12 @@ func andList(w *assessment.Words, names []string) string {
 	case 1:
 		return names[0]
 	}
-	return strings.Join(names[:len(names)-1], w.Say("list.comma")) + w.Say("list.and") + names[len(names)-1]
+	head := strings.Join(names[:len(names)-1], w.Say("list.comma"))
+	last := names[len(names)-1]
+	if strings.HasPrefix(w.Lang, "cy") {
+		return head + " " + cymraeg.After("a", last)
+	}
+	return head + w.Say("list.and") + last
 }
 
 // dayWords is a date in words: 31 October 2024.

@@ -2,15 +2,17 @@ package main
 
 import (
 	"bytes"
-	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/nest-nyth/nest/assessment"
 	"github.com/nest-nyth/nest/internal/files"
-	"github.com/nest-nyth/nest/internal/text"
 	"github.com/nest-nyth/nest/report"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 type aggregateOptions struct {
@@ -29,41 +31,22 @@ type aggregateOptions struct {
 var aggregateFormats = []string{"pdf", "html", "csv", "json"}
 
 func newAggregateCmd(s *streams) *cobra.Command {
+	w := s.words
 	o := &aggregateOptions{}
 	cmd := &cobra.Command{
 		Use:   "aggregate PATH...",
-		Short: "Make the NEST implementation update (PDF, HTML, CSV or JSON) from a folder of files",
-		Long: `Make the regional or national NEST implementation update from
-self-assessment files: the average NEST journey rating of each principle,
-a chart, every region's or service's ratings, themes, good practice,
-concerns, what good would look like, actions and quotes, whose voices were
-heard, and the list of submissions. The PDF and the accessible HTML page
-carry the same content; the CSV is a table for spreadsheets (a row per
-submission and principle, or with --table principles a row per
-principle); the JSON keeps every figure and every words.
-
---compare names the previous round, a folder of its files or the JSON
-nest aggregate wrote for it: every format then shows what changed, per
-principle and per region or service, counted only where both years rated.
-
-Every file is validated first. Files with errors are listed and left out
-(--strict stops instead); drafts are left out unless --include-drafts; two
-final files for the same submission stop the report. Files of scope region
-make a national report; the service files of one region a regional one.
-Text that looks like personal data is withheld from the report, with a
-warning naming the file.
-
-The report's date is --date, else SOURCE_DATE_EPOCH, else the latest date
-submitted: the same files always give the same bytes.` + "\n" + s.exitStatus("report written (files with errors or drafts may have been left out: see the messages)", "no report: files with errors under --strict, a submission in two files, or nothing to report"),
+		Short: w.Say("cli.aggregate.short"),
+		Long:  w.Say("cli.aggregate.long") + "\n" + s.exitStatus(w.Say("cli.aggregate.exit.0"), w.Say("cli.aggregate.exit.1")),
 		Example: `  nest aggregate examples/2024/regions -o nest-2024.pdf
   nest aggregate examples/2024/regions --format html -o nest-2024.html
+  nest aggregate examples/2024/regions --lang cy+en --editorial examples/2024/update.md -o nyth-nest-2024.pdf
   nest aggregate examples/2024/regions --format csv --table principles
   nest aggregate examples/2024/regions --compare examples/2023/regions -o nest-2024.pdf
   nest aggregate examples/2024/services/gwent -o gwent-2024.pdf
   nest aggregate submissions/2024 --format json > update.json`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return usagef("name the files or folders to report on")
+				return usagef("%s", w.Say("cli.aggregate.no.paths"))
 			}
 			return nil
 		},
@@ -73,43 +56,64 @@ submitted: the same files always give the same bytes.` + "\n" + s.exitStatus("re
 			}
 			switch _, err := time.Parse(time.DateOnly, o.date); {
 			case !slices.Contains(aggregateFormats, o.format):
-				return usagef("unknown format %q: use %s", o.format, strings.Join(aggregateFormats, ", "))
+				return usagef("%s", w.Say("cli.aggregate.format.bad", o.format, strings.Join(aggregateFormats, ", ")))
 			case o.table != "" && o.format != "csv":
-				return usagef("--table is for --format csv")
+				return usagef("%s", w.Say("cli.aggregate.table.csv"))
 			case o.table != "" && !slices.Contains(report.CSVTables, o.table):
-				return usagef("unknown table %q: use %s", o.table, strings.Join(report.CSVTables, ", "))
+				return usagef("%s", w.Say("cli.aggregate.table.unknown", o.table, strings.Join(report.CSVTables, ", ")))
 			case o.table == report.TableChanges && o.compare == "":
-				return usagef("the %s table needs --compare with the previous round", report.TableChanges)
+				return usagef("%s", w.Say("cli.aggregate.table.compare", report.TableChanges))
 			case o.edition != report.Public && o.edition != report.Internal:
-				return usagef("unknown edition %q: use %s (to publish) or %s (for the analysts)", o.edition, report.Public, report.Internal)
+				return usagef("%s", w.Say("cli.aggregate.edition.bad", o.edition, report.Public, report.Internal))
 			case o.maxQuotes < 0:
-				return usagef("--max-quotes must be 0 or more")
+				return usagef("%s", w.Say("cli.aggregate.quotes.bad"))
 			case o.date != "" && err != nil:
-				return usagef("--date %q is not a date: write it as YYYY-MM-DD", o.date)
+				return usagef("%s", w.Say("cli.aggregate.date.bad", o.date))
 			}
 			return runAggregate(s, o, args)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.output, "output", "o", "", "file to write (default: nest-national-YEAR.pdf, .html or .csv, or nest-REGION-YEAR...; standard output for json); - for standard output")
-	f.StringVarP(&o.format, "format", "f", "pdf", "pdf, html (one accessible page), csv (for spreadsheets) or json")
-	f.StringVar(&o.table, "table", "", "the CSV's table: submissions (a row per submission and principle; the default), principles, or changes (with --compare)")
-	f.StringVar(&o.compare, "compare", "", "the previous round, to show what changed: a folder of its files, or the JSON nest aggregate wrote for it")
-	f.StringVar(&o.rules.Level, "level", "", "national or regional (default: from the files)")
-	f.StringVar(&o.rules.Region, "region", "", "the region of a regional report (default: from the files)")
-	f.IntVar(&o.rules.Year, "year", 0, "the assessment year (default: the files')")
-	f.StringVar(&o.title, "title", "", "the report's title")
-	f.StringVar(&o.date, "date", "", "the report's date, YYYY-MM-DD")
-	f.IntVar(&o.maxQuotes, "max-quotes", 0, fmt.Sprintf("words shown per principle where the editorial file does not choose them (default %d in the public edition, all in the internal; the JSON keeps all)", report.DefaultQuotes))
-	f.BoolVar(&o.rules.IncludeDrafts, "include-drafts", false, "include draft files")
-	f.BoolVar(&o.rules.Strict, "strict", false, "stop when any file has an error, instead of leaving it out")
-	f.BoolVar(&o.force, "force", false, "replace a file that is not a report of nest's own")
-	f.StringVar(&o.editorial, "editorial", "", "the analysts' text: a Markdown file (nest draft-update starts one)")
-	f.StringVar(&o.edition, "edition", report.Public, "public (to publish: no file names, no drafts) or internal (for the analysts: everything)")
+	f.StringVarP(&o.output, "output", "o", "", w.Say("cli.aggregate.flag.output"))
+	f.StringVarP(&o.format, "format", "f", "pdf", w.Say("cli.aggregate.flag.format"))
+	f.StringVar(&o.table, "table", "", w.Say("cli.aggregate.flag.table"))
+	s.choiceFlags(f, &o.rules, &o.compare)
+	f.StringVar(&o.title, "title", "", w.Say("cli.aggregate.flag.title"))
+	f.StringVar(&o.date, "date", "", w.Say("cli.aggregate.flag.date"))
+	f.IntVar(&o.maxQuotes, "max-quotes", 0, w.Say("cli.aggregate.flag.quotes", report.DefaultQuotes))
+	f.BoolVar(&o.force, "force", false, w.Say("cli.aggregate.flag.force"))
+	f.StringVar(&o.editorial, "editorial", "", w.Say("cli.aggregate.flag.editorial"))
+	f.StringVar(&o.edition, "edition", report.Public, w.Say("cli.aggregate.flag.edition"))
 	return cmd
 }
 
+// choiceFlags are the flags of every command that chooses files for a
+// report (aggregate, draft-update, summary): the level, region and year,
+// drafts, --strict and, where compare is not nil, --compare.
+func (s *streams) choiceFlags(f *pflag.FlagSet, r *report.Rules, compare *string) {
+	w := s.words
+	r.Words = w
+	f.StringVar(&r.Level, "level", "", w.Say("cli.flag.level"))
+	f.StringVar(&r.Region, "region", "", w.Say("cli.flag.region"))
+	f.IntVar(&r.Year, "year", 0, w.Say("cli.flag.year"))
+	f.BoolVar(&r.IncludeDrafts, "include-drafts", false, w.Say("cli.flag.drafts"))
+	f.BoolVar(&r.Strict, "strict", false, w.Say("cli.flag.strict"))
+	if compare != nil {
+		f.StringVar(compare, "compare", "", w.Say("cli.flag.compare"))
+	}
+}
+
+// languages are the words of each language a report is made in: Welsh
+// and English for cy+en, Welsh first; the one asked for otherwise.
+func (s *streams) languages() []*assessment.Words {
+	if s.lang == langBilingual {
+		return []*assessment.Words{assessment.Welsh, assessment.English}
+	}
+	return []*assessment.Words{wordsOf(s.lang)}
+}
+
 func runAggregate(s *streams, o *aggregateOptions, args []string) error {
+	w := s.words
 	choice, found, err := gather(s, args, o.rules)
 	if err != nil {
 		return err
@@ -121,47 +125,68 @@ func runAggregate(s *streams, o *aggregateOptions, args []string) error {
 			out = strings.TrimSuffix(out, ".csv") + "-" + o.table + ".csv"
 		}
 	}
-	if err := mayWrite(out, found, o.force); err != nil {
+	if err := mayWrite(s, out, found, o.force); err != nil {
 		return err
 	}
-	var editorial *report.Editorial
+	// JSON and CSV are tables of one language: a bilingual report's are
+	// in Welsh.
+	langs := s.languages()
+	if o.format == "json" || o.format == "csv" {
+		langs = langs[:1]
+	}
+	var editorials []*report.Editorial
 	if o.editorial != "" {
-		data, err := files.Read(o.editorial, nil, 4<<20)
-		if err != nil {
-			return fail(exitFailure, fmt.Sprintf("read %s: %v", o.editorial, err))
-		}
-		if editorial, err = report.ReadEditorial(o.editorial, data); err != nil {
-			return fail(exitFindings, err.Error(), "see the README's part on the editorial file; nest draft-update writes one to start from")
+		if editorials, err = readEditorials(s, o.editorial, langs); err != nil {
+			return err
 		}
 	}
 	epoch, _ := sourceDate(s) // read, and found good, by today above
 	opt := report.Options{Level: choice.Level, Region: choice.Region, Year: choice.Year, Title: o.title, MaxQuotes: o.maxQuotes, LeftOut: choice.LeftOut}
 	opt.Date = report.Date(o.date, epoch, choice.Inputs, choice.Year)
-	rep, n := report.Aggregate(choice.Inputs, opt), len(choice.Inputs)
-	choice.Inputs = nil // the report holds what it needs: free the rest before laying it out
+	reps := make([]*report.Report, len(langs))
+	for i, lw := range langs {
+		opt.Words = lw
+		reps[i] = report.Aggregate(choice.Inputs, opt)
+	}
+	n := len(choice.Inputs)
+	choice.Inputs = nil // the reports hold what they need: free the rest before laying them out
 	if o.compare != "" {
-		read, err := compareWith(s, o.compare, rep, o.rules)
+		read, err := compareWith(s, o.compare, reps, o.rules)
 		if err != nil {
 			return err
 		}
-		if err := mayWrite(out, read, o.force); err != nil {
+		if err := mayWrite(s, out, read, o.force); err != nil {
 			return err
 		}
 	}
+	rep := reps[0]
 	var buf bytes.Buffer
 	switch o.format {
 	case "json":
 		err = report.WriteJSON(&buf, rep.ForEdition(o.edition))
 	case "csv":
-		err = report.WriteCSV(&buf, rep.ForEdition(o.edition), report.CSVOptions{Table: o.table, Edition: o.edition})
+		err = report.WriteCSV(&buf, rep.ForEdition(o.edition), report.CSVOptions{Table: o.table, Edition: o.edition, Words: langs[0]})
 	default:
-		bo := report.BuildOptions{Edition: o.edition, Editorial: editorial, MaxQuotes: o.maxQuotes, Published: o.date}
-		if o.format == "html" {
-			bo.Format = report.HTML
+		var docs []*report.Doc
+		for i, lw := range langs {
+			bo := report.BuildOptions{Edition: o.edition, MaxQuotes: o.maxQuotes, Published: o.date, Words: lw, Messages: w}
+			if editorials != nil {
+				bo.Editorial = editorials[i]
+			}
+			if o.format == "html" {
+				bo.Format = report.HTML
+			}
+			doc, err := report.Build(reps[i], bo)
+			if err != nil {
+				return fail(exitFindings, err.Error())
+			}
+			docs = append(docs, doc)
 		}
-		doc, berr := report.Build(rep, bo)
-		if berr != nil {
-			return fail(exitFindings, berr.Error())
+		doc := docs[0]
+		if len(docs) == 2 {
+			if doc, err = report.Bilingual(docs[0], docs[1]); err != nil {
+				return fail(exitFindings, err.Error())
+			}
 		}
 		if o.format == "html" {
 			err = report.WriteHTML(&buf, doc)
@@ -175,6 +200,46 @@ func runAggregate(s *streams, o *aggregateOptions, args []string) error {
 	if err := writeOut(s, out, buf.Bytes()); err != nil || out == "" || out == files.Stdin {
 		return err
 	}
-	sayf(s.Err, "wrote %s: %s report for %d, from %s\n", out, opt.Level, opt.Year, text.Plural(n, "self-assessment"))
+	sayf(s.Err, "%s\n", w.Count("cli.aggregate.wrote."+opt.Level, n, out, opt.Year, n))
 	return nil
+}
+
+// readEditorials reads the editorial file of each language of the report:
+// the file named for English (update.md), the Welsh beside it
+// (update.cy.md); naming either finds the other. A language whose file is
+// missing is an error, never the other language's words quietly instead;
+// for a bilingual report the two must have the same sections.
+func readEditorials(s *streams, named string, langs []*assessment.Words) ([]*report.Editorial, error) {
+	w := s.words
+	english, welsh := named, named
+	if base, ok := strings.CutSuffix(named, ".cy"+filepath.Ext(named)); ok {
+		english = base + filepath.Ext(named)
+	} else {
+		welsh = strings.TrimSuffix(named, filepath.Ext(named)) + ".cy" + filepath.Ext(named)
+	}
+	var out []*report.Editorial
+	for _, lw := range langs {
+		path := english
+		if lw == assessment.Welsh {
+			path = welsh
+		}
+		data, err := files.Read(path, nil, 4<<20)
+		if err != nil {
+			if os.IsNotExist(err) && path != named {
+				return nil, fail(exitFailure, w.Say("cli.aggregate.editorial.missing", path, named), w.Say("cli.aggregate.editorial.missing.hint", path))
+			}
+			return nil, fail(exitFailure, w.Say("cli.read.failed", path, err))
+		}
+		e, err := report.ReadEditorial(path, data, w)
+		if err != nil {
+			return nil, fail(exitFindings, err.Error(), w.Say("cli.aggregate.editorial.hint"))
+		}
+		out = append(out, e)
+	}
+	if len(out) == 2 {
+		if err := report.CheckBilingual(out[0], out[1], w); err != nil {
+			return nil, fail(exitFindings, err.Error())
+		}
+	}
+	return out, nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,31 +17,38 @@ const maxPreviousJSON = 256 << 20
 // compareWith reads the previous round that --compare names, as a folder
 // (or files) of self-assessments, chosen as this round's are, or as the
 // JSON that nest aggregate --format json wrote, and puts what changed into
-// rep. It returns the paths it read, which no output may replace.
-func compareWith(s *streams, path string, rep *report.Report, rules report.Rules) ([]string, error) {
-	prev, read, err := previousRound(s, path, rep, rules)
-	if err != nil {
-		return nil, err
+// each of reps (the same report in each of its languages). It returns the
+// paths it read, which no output may replace.
+func compareWith(s *streams, path string, reps []*report.Report, rules report.Rules) ([]string, error) {
+	w := s.words
+	var read []string
+	for _, rep := range reps {
+		prev, files, err := previousRound(s, path, rep, rules)
+		if err != nil {
+			return nil, err
+		}
+		read = files
+		c, err := report.Compare(rep, prev, w)
+		if err != nil {
+			return nil, fail(exitUsage, "--compare "+path+": "+err.Error(), w.Say("cli.compare.hint"))
+		}
+		rep.Compare = c
 	}
-	c, err := report.Compare(rep, prev)
-	if err != nil {
-		return nil, fail(exitUsage, fmt.Sprintf("--compare %s: %v", path, err),
-			"name the previous round of the same report: the regions' files (or its JSON) for a national report, the same region's services for a regional one")
-	}
-	rep.Compare = c
 	return read, nil
 }
 
+// previousRound is the previous round's report, in the language of rep's
+// names: the words are the ones rep was made with.
 func previousRound(s *streams, path string, rep *report.Report, rules report.Rules) (*report.Report, []string, error) {
+	w := s.words
 	if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() && strings.EqualFold(filepath.Ext(path), ".json") {
 		data, err := files.Read(path, nil, maxPreviousJSON)
 		if err != nil {
-			return nil, nil, fail(exitFailure, fmt.Sprintf("read %s: %v", path, err))
+			return nil, nil, fail(exitFailure, w.Say("cli.read.failed", path, err))
 		}
-		prev, err := report.ReadJSON(data)
+		prev, err := report.ReadJSON(data, w)
 		if err != nil {
-			return nil, nil, fail(exitFindings, fmt.Sprintf("--compare %s: %v", path, err),
-				"give the JSON that nest aggregate --format json wrote for the previous round, or the folder of its files")
+			return nil, nil, fail(exitFindings, "--compare "+path+": "+err.Error(), w.Say("cli.compare.json.hint"))
 		}
 		return prev, []string{path}, nil
 	}
@@ -52,11 +58,11 @@ func previousRound(s *streams, path string, rep *report.Report, rules report.Rul
 	if err != nil {
 		var ce *cmdError
 		if errors.As(err, &ce) && ce.msg != "" {
-			ce.msg = "the previous round (--compare " + path + "): " + ce.msg
+			ce.msg = w.Say("cli.compare.previous", path, ce.msg)
 		}
 		return nil, nil, err
 	}
-	opt := report.Options{Level: choice.Level, Region: choice.Region, Year: choice.Year, LeftOut: choice.LeftOut}
+	opt := report.Options{Level: choice.Level, Region: choice.Region, Year: choice.Year, LeftOut: choice.LeftOut, Words: rep.Words}
 	opt.Date = report.Date("", nil, choice.Inputs, choice.Year)
 	return report.Aggregate(choice.Inputs, opt), found, nil
 }

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/nest-nyth/nest/internal/files"
-	"github.com/nest-nyth/nest/internal/text"
 	"github.com/nest-nyth/nest/report"
 	"github.com/nest-nyth/nest/schema"
 )
@@ -15,15 +14,17 @@ import (
 // that reports on a set of files starts with. It takes personal data out
 // of what it keeps, saying so.
 func gather(s *streams, args []string, rules report.Rules) (choice *report.Choice, found []string, err error) {
+	w := s.words
+	rules.Words = w
 	paths, problems := files.Find(args)
 	for _, p := range problems {
-		sayf(s.Err, "%s: error: cannot read: %v [%s]\n", p.Path, p.Err, schema.RuleRead)
+		sayf(s.Err, "%s: %s: %s [%s]\n", p.Path, w.Say("cli.error"), w.Say("cli.gather.unreadable", p.Err), schema.RuleRead)
 	}
 	switch {
 	case len(problems) > 0:
-		return nil, nil, fail(exitFailure, text.Plural(len(problems), "path")+" could not be read; nothing was written", "name only files and folders that exist and can be read")
+		return nil, nil, fail(exitFailure, w.Count("cli.gather.paths", len(problems), len(problems)), w.Say("cli.gather.paths.hint"))
 	case len(paths) == 0:
-		return nil, nil, fail(exitFailure, "no .yaml or .yml files found in "+strings.Join(args, ", "))
+		return nil, nil, fail(exitFailure, w.Say("cli.gather.none", strings.Join(args, ", ")))
 	}
 	now, err := today(s)
 	if err != nil {
@@ -34,9 +35,9 @@ func gather(s *streams, args []string, rules report.Rules) (choice *report.Choic
 		names[i], roots[i] = p.Path, p.Root
 	}
 	results := schema.CheckFiles(names, schema.BatchOptions{Read: reader(s), Keep: true, Today: now})
-	shown, hidden := report.ShownNames(names, roots)
+	shown, hidden := report.ShownNames(names, roots, w)
 	for _, i := range hidden {
-		sayf(s.Err, "%s: warning: the file's name is withheld from the report: it looks like personal data [%s]\n", names[i], schema.RulePersonalData)
+		sayf(s.Err, "%s: %s: %s [%s]\n", names[i], w.Say("cli.warning"), w.Say("cli.gather.name.withheld"), schema.RulePersonalData)
 	}
 	cands := make([]report.Candidate, len(results))
 	personal := map[string]bool{} // files the personal-data rule warned of
@@ -69,7 +70,7 @@ func gather(s *streams, args []string, rules report.Rules) (choice *report.Choic
 			continue
 		}
 		if w := report.Withhold(in.Assessment); len(w) > 0 {
-			sayf(s.Err, "%s: warning: %s withheld from the report: it looks like personal data (nest validate %s shows where) [%s]\n", in.Path, text.Plural(len(w), "text"), in.Path, schema.RulePersonalData)
+			sayf(s.Err, "%s: %s: %s [%s]\n", in.Path, s.words.Say("cli.warning"), s.words.Count("cli.gather.withheld", len(w), len(w), in.Path), schema.RulePersonalData)
 		}
 	}
 	return choice, names, nil

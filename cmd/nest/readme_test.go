@@ -42,7 +42,7 @@ func TestREADMEHookIsTheShippedOne(t *testing.T) {
 }
 
 // The README's example of --format json is what nest writes for the
-// example it describes: gwent.yaml with a rating of 5 on line 18.
+// example it describes: gwent.yaml with a rating of 5 on line 19.
 func TestREADMEValidateJSON(t *testing.T) {
 	dir := t.TempDir()
 	data, err := os.ReadFile("../../examples/2024/regions/gwent.yaml")
@@ -50,10 +50,10 @@ func TestREADMEValidateJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(string(data), "\n")
-	if lines[17] != "    rating: 3" {
-		t.Fatalf("line 18 of gwent.yaml is %q", lines[17])
+	if lines[18] != "    rating: 3" {
+		t.Fatalf("line 19 of gwent.yaml is %q", lines[18])
 	}
-	lines[17] = "    rating: 5"
+	lines[18] = "    rating: 5"
 	if err := os.MkdirAll(filepath.Join(dir, "2024"), 0o755); err != nil {
 		t.Fatal(err)
 	}

@@ -324,8 +324,7 @@ func sourceDate(s *streams) (*time.Time, error) {
 	sec, err := strconv.ParseInt(v, 10, 64)
 	t := time.Unix(sec, 0).UTC()
 	if err != nil || sec < 0 || t.Year() > 9999 {
-		return nil, fail(exitUsage, fmt.Sprintf("SOURCE_DATE_EPOCH=%q is not a time nest can use", v),
-			"set it to a number of seconds since 1970-01-01 UTC (such as $(git log -1 --format=%ct)), or unset it")
+		return nil, fail(exitUsage, s.words.Say("cli.epoch.bad", v), s.words.Say("cli.epoch.hint"))
 	}
 	return &t, nil
 }

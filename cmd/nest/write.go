@@ -27,29 +27,30 @@ var reportExts = []string{".pdf", ".html", ".csv", ".json"}
 // files read (nest aggregate . -o gwent.yaml), whatever --force says; a
 // folder; or, without force, an existing file that is not a report of
 // nest's kinds, or a name for a submission (.yaml, .yml).
-func mayWrite(out string, inputs []string, force bool) error {
+func mayWrite(s *streams, out string, inputs []string, force bool) error {
+	w := s.words
 	if out == "" || out == files.Stdin {
 		return nil
 	}
 	info, err := os.Stat(out)
 	if err == nil && info.IsDir() {
-		return fail(exitFailure, out+" is a folder: name a file to write the report to")
+		return fail(exitFailure, w.Say("cli.write.folder", out))
 	}
 	for _, in := range inputs {
 		if in == files.Stdin {
 			continue
 		}
 		if other, err2 := os.Stat(in); err == nil && err2 == nil && os.SameFile(info, other) {
-			return fail(exitFailure, out+" is one of the files being reported on; nothing was written", "name another file with -o")
+			return fail(exitFailure, w.Say("cli.write.input", out), w.Say("cli.write.another"))
 		}
 	}
 	ext := strings.ToLower(filepath.Ext(out))
 	switch {
 	case force:
 	case files.IsYAML(out):
-		return fail(exitFailure, out+" is a name for a self-assessment, not a report; nothing was written", "name a .pdf, .html, .csv or .json file with -o, or add --force")
+		return fail(exitFailure, w.Say("cli.write.yaml", out), w.Say("cli.write.yaml.hint"))
 	case err == nil && !slices.Contains(reportExts, ext):
-		return fail(exitFailure, out+" exists and is not a report nest wrote; nothing was written", "name another file with -o, or replace it with --force")
+		return fail(exitFailure, w.Say("cli.write.other", out), w.Say("cli.write.other.hint"))
 	}
 	return nil
 }

@@ -207,6 +207,14 @@ func Aspirate(s string) string { return mutate(s, aspirate) }
 // Caerdydd → Nghaerdydd, Powys → Mhowys, Bangor → Mangor.
 func Nasal(s string) string { return mutate(s, nasal) }
 
+// startsWithVowel says whether s begins with a Welsh vowel (a e i o u w
+// y, with or without an accent).
+func startsWithVowel(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	b, _ := base(unicode.ToLower(r))
+	return strings.ContainsRune("aeiouwy", b)
+}
+
 func mutate(s string, table []struct{ from, to string }) string {
 	lower := strings.ToLower(s)
 	if strings.HasPrefix(lower, "ts") {
@@ -245,7 +253,12 @@ func After(prep, s string) string {
 	switch strings.ToLower(prep) {
 	case "o", "i", "am", "ar", "at", "gan", "heb", "dan", "dros", "drwy", "wrth", "hyd":
 		return prep + " " + Soft(s)
-	case "a", "gyda", "â", "tua":
+	case "a", "â":
+		if startsWithVowel(s) { // ac Abertawe, ag ef
+			return map[string]string{"a": "ac", "â": "ag"}[prep] + " " + s
+		}
+		return prep + " " + Aspirate(s)
+	case "gyda", "tua":
 		return prep + " " + Aspirate(s)
 	case "yn":
 		m := Nasal(s)

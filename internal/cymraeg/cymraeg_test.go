@@ -94,6 +94,10 @@ func TestMutations(t *testing.T) {
 		{"yn", "Llanelli", "yn Llanelli"},
 		{"a", "plant", "a phlant"},
 		{"ac", "Abertawe", "ac Abertawe"},
+		{"a", "Abertawe", "ac Abertawe"},
+		{"a", "oedolion yr ymddiriedir ynddynt", "ac oedolion yr ymddiriedir ynddynt"},
+		{"a", "Caerdydd a'r Fro", "a Chaerdydd a'r Fro"},
+		{"a", "Gwent", "a Gwent"},
 	} {
 		if got := After(c.prep, c.in); got != c.want {
 			t.Errorf("After(%q, %q) = %q, want %q", c.prep, c.in, got, c.want)
