@@ -543,3 +543,31 @@ func ExampleSelect() {
 	// Powys: Fourth
 	// and 2 more
 }
+
+// A report in Welsh orders organisations by the Welsh alphabet (ll after
+// l, rh after r), and names regions, principles and levels in Welsh.
+func TestAggregateInWelsh(t *testing.T) {
+	var in []Input
+	for i, org := range []string{"Rhyl Hub", "Ruthin Group", "Llanelli Centre", "Lyn Youth"} {
+		in = append(in, service(fmt.Sprintf("s%d.yaml", i), org, "health", 2, 2, 2, 2, 2, 2))
+	}
+	names := func(r *Report) string {
+		var out []string
+		for _, row := range r.Rows {
+			out = append(out, row.Name)
+		}
+		return strings.Join(out, ", ")
+	}
+	o := Options{Level: Regional, Region: "gwent", Year: 2024}
+	if got := names(Aggregate(in, o)); got != "Llanelli Centre, Lyn Youth, Rhyl Hub, Ruthin Group" {
+		t.Errorf("in English: %s", got)
+	}
+	o.Words = assessment.Welsh
+	r := Aggregate(in, o)
+	if got := names(r); got != "Lyn Youth, Llanelli Centre, Ruthin Group, Rhyl Hub" {
+		t.Errorf("in Welsh: %s", got)
+	}
+	if r.Principles[0].Name != "Oedolion yr ymddiriedir ynddynt" || r.RegionName != "Gwent" || r.Title != "Diweddariad ar weithredu NYTH/NEST 2024: rhanbarth Gwent" {
+		t.Errorf("Welsh names: %q, %q, %q", r.Principles[0].Name, r.RegionName, r.Title)
+	}
+}

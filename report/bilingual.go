@@ -132,7 +132,10 @@ func renamed(b Block, rename map[string]string) Block {
 // CheckBilingual says whether a Welsh and an English editorial file make
 // the same report: the same sections (level 1 headings) in the same
 // order, each with the same directives. The first difference is an error
-// naming the section, never an English section quietly shown alone.
+// naming the section, never an English section quietly shown alone. A
+// section is known by the figures it places: which of several sections of
+// text alone one language lacks cannot be told, and the first after the
+// last section both have is named.
 func CheckBilingual(cy, en *Editorial, w *assessment.Words) error {
 	if w == nil {
 		w = assessment.English
@@ -149,6 +152,10 @@ func CheckBilingual(cy, en *Editorial, w *assessment.Words) error {
 		case i >= len(cs):
 			return errors.New(w.Say("cli.bilingual.welsh", cy.File, es[i].title, i+1, en.File, es[i].line))
 		case i >= len(es):
+			return errors.New(w.Say("cli.bilingual.english", en.File, cs[i].title, i+1, cy.File, cs[i].line))
+		case cs[i].directives != es[i].directives && len(cs) < len(es) && cs[i].directives == es[i+1].directives:
+			return errors.New(w.Say("cli.bilingual.welsh", cy.File, es[i].title, i+1, en.File, es[i].line))
+		case cs[i].directives != es[i].directives && len(es) < len(cs) && es[i].directives == cs[i+1].directives:
 			return errors.New(w.Say("cli.bilingual.english", en.File, cs[i].title, i+1, cy.File, cs[i].line))
 		case cs[i].directives != es[i].directives:
 			return errors.New(w.Say("cli.bilingual.figures", i+1, cs[i].title, cy.File, cs[i].line, es[i].title, en.File, es[i].line,

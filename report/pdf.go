@@ -508,8 +508,11 @@ func (p *pdf) flow(runs []Run, x, w, lh float64, baseStyle string, size float64)
 		line, lineW = line[:0], 0
 	}
 	for _, wd := range words {
-		if wd.text == "\n" {
-			draw(false)
+		if wd.text == "\n" { // a line break: its space is drawn, so the words read apart
+			if len(line) > 0 {
+				line[len(line)-1].space = true
+			}
+			draw(true)
 			continue
 		}
 		ww := width(wd)

@@ -2,9 +2,12 @@ package report
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/nest-nyth/nest/assessment"
+	"github.com/nest-nyth/nest/examples"
 	"github.com/nest-nyth/nest/internal/tagpdf/pdfcheck"
 )
 
@@ -229,5 +232,79 @@ func BenchmarkTagging(b *testing.B) {
 				b.ReportMetric(float64(placed[len(placed)-1].End), "pages")
 			})
 		}
+	}
+}
+
+// The update in Welsh, and in both languages: tagged as every report is,
+// its language Welsh, and in the bilingual one each section's heading in
+// both languages and its English under the Welsh, marked as English, the
+// whole no more than twice the pages of one language.
+func TestPDFInWelshAndBilingual(t *testing.T) {
+	in := inputs(t, "2024/regions")
+	o := Options{Level: National, Year: 2024, Date: "2024-11-30"}
+	cyEd, err := ReadEditorial("update.cy.md", examples.Update2024Welsh, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := CheckBilingual(cyEd, editorial(t), nil); err != nil {
+		t.Fatal(err)
+	}
+	build := func(w *assessment.Words, e *Editorial) *Doc {
+		o.Words = w
+		d, err := Build(Aggregate(in, o), BuildOptions{Words: w, Editorial: e})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	cy, en := build(assessment.Welsh, cyEd), build(assessment.English, editorial(t))
+
+	got := taggedPDF(t, cy, "2024-11-30")
+	if got.Lang != "cy" || got.Title != "Diweddariad ar weithredu NYTH/NEST 2024" {
+		t.Errorf("Welsh PDF: language %q, title %q", got.Lang, got.Title)
+	}
+	var heads []string
+	for _, e := range elems(got, "H2") {
+		heads = append(heads, squash(e.Text()))
+	}
+	if !slices.Contains(heads, "Safbwyntiau rhanbarthol") || !slices.Contains(heads, "Ynglŷn â'r cyhoeddiad hwn") {
+		t.Errorf("Welsh headings: %q", heads)
+	}
+
+	both, err := Bilingual(cy, en)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = taggedPDF(t, both, "2024-11-30")
+	if got.Title != "Diweddariad ar weithredu NYTH/NEST 2024 / NYTH/NEST implementation update 2024" {
+		t.Errorf("bilingual title %q", got.Title)
+	}
+	h1 := elems(got, "H1")
+	if len(h1) != 1 || squash(h1[0].Text()) != "Diweddariad ar weithredu NYTH/NEST 2024 NYTH/NEST implementation update 2024" {
+		t.Errorf("the title heading: %q", h1[0].Text())
+	}
+	intro := elems(got, "H2")[1] // after the contents
+	if squash(intro.Text()) != "Cyflwyniad / Introduction" || len(intro.Kids()) != 1 || intro.Kids()[0].Lang != "en-GB" {
+		t.Errorf("a section's heading: %q, kids %v", intro.Text(), intro.Kids())
+	}
+	parts := 0
+	got.Tree.Walk(func(e *pdfcheck.Elem, _ int) {
+		if e.Role == "Div" && e.Lang == "en-GB" {
+			parts++
+		}
+	})
+	if parts == 0 {
+		t.Error("no part of the bilingual report is marked as English")
+	}
+	pages := func(d *Doc) int {
+		var buf bytes.Buffer
+		placed, err := layoutPDF(&buf, d, "2024-11-30", false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return placed[len(placed)-1].End
+	}
+	if n, one := pages(both), max(pages(cy), pages(en)); n > 2*one {
+		t.Errorf("the bilingual report has %d pages, one language %d", n, one)
 	}
 }

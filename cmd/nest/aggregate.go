@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -223,11 +225,11 @@ func readEditorials(s *streams, named string, langs []*assessment.Words) ([]*rep
 		if lw == assessment.Welsh {
 			path = welsh
 		}
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) && path != named {
+			return nil, fail(exitFailure, w.Say("cli.aggregate.editorial.missing", path, named), w.Say("cli.aggregate.editorial.missing.hint", path))
+		}
 		data, err := files.Read(path, nil, 4<<20)
 		if err != nil {
-			if os.IsNotExist(err) && path != named {
-				return nil, fail(exitFailure, w.Say("cli.aggregate.editorial.missing", path, named), w.Say("cli.aggregate.editorial.missing.hint", path))
-			}
 			return nil, fail(exitFailure, w.Say("cli.read.failed", path, err))
 		}
 		e, err := report.ReadEditorial(path, data, w)
