@@ -130,7 +130,7 @@ func TestApplyWelsh(t *testing.T) {
 		t.Fatalf("levels.1.name: %+v", level)
 	}
 	level.Welsh, level.Reviewed = "Sylfaenol (wedi'i adolygu)", true
-	out, err := ApplyWelsh(cy, []Entry{level})
+	out, err := ApplyWelsh(cy, []Entry{level}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +156,7 @@ func TestApplyWelsh(t *testing.T) {
 		{Key: "levels.9.name", Welsh: "Naw"},
 		{Key: "levels.1.name", Welsh: "  "},
 	} {
-		if _, err := ApplyWelsh(cy, []Entry{bad}); err == nil {
+		if _, err := ApplyWelsh(cy, []Entry{bad}, nil); err == nil {
 			t.Errorf("%+v was applied", bad)
 		}
 	}

@@ -1,6 +1,7 @@
 package assessment
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -56,11 +57,14 @@ func formOrder(f string) int { return strings.Index(" zero one two few many othe
 // read back. Comments and order are kept. A key or form the file does not
 // have is an error naming it (add it to the file first; nest does not
 // guess where it goes), as is a text whose format verbs differ from the
-// English.
-func ApplyWelsh(cy []byte, entries []Entry) ([]byte, error) {
+// English. Its errors are in the language of w (nil for English).
+func ApplyWelsh(cy []byte, entries []Entry, w *Words) ([]byte, error) {
+	if w == nil {
+		w = English
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(cy, &doc); err != nil {
-		return nil, fmt.Errorf("cy.yaml: %w", err)
+		return nil, fmt.Errorf("cy.yaml: %w", err) // YAML's own words: where the file breaks
 	}
 	nodes := map[string]*yaml.Node{}
 	if err := visit(&doc, func(key, form string, node *yaml.Node) error {
@@ -77,16 +81,16 @@ func ApplyWelsh(cy []byte, entries []Entry) ([]byte, error) {
 	}
 	for _, e := range entries {
 		if !English.Has(e.Key) {
-			return nil, fmt.Errorf("%s is not a key of the catalogue", e.Key)
+			return nil, errors.New(w.Say("cli.catalogue.load.key", e.Key))
 		}
 		node, ok := nodes[e.Key+"\x00"+e.Form]
 		if !ok {
-			return nil, fmt.Errorf("cy.yaml has no %s%s: add it to the file by hand first", e.Key, formSuffix(e.Form))
+			return nil, errors.New(w.Say("cli.catalogue.load.missing", e.Key+formSuffix(e.Form)))
 		}
 		if strings.TrimSpace(e.Welsh) == "" {
-			return nil, fmt.Errorf("%s%s: the Welsh is empty", e.Key, formSuffix(e.Form))
+			return nil, errors.New(w.Say("cli.catalogue.load.empty", e.Key+formSuffix(e.Form)))
 		}
-		if err := sameVerbs(e); err != nil {
+		if err := sameVerbs(e, w); err != nil {
 			return nil, err
 		}
 		if node.Value != e.Welsh {
@@ -125,7 +129,7 @@ func formSuffix(form string) string {
 
 // sameVerbs checks that a Welsh text fills in what the English does: the
 // same format verbs, by the argument each takes.
-func sameVerbs(e Entry) error {
+func sameVerbs(e Entry, w *Words) error {
 	en := English.Forms(e.Key)
 	want := en[e.Form]
 	if want == "" {
@@ -137,13 +141,13 @@ func sameVerbs(e Entry) error {
 	got, ok := Verbs(e.Welsh), Verbs(want)
 	if e.Form == "" || e.Form == "other" {
 		if got != ok {
-			return fmt.Errorf("%s%s: the Welsh fills in %q where the English has %q", e.Key, formSuffix(e.Form), got, ok)
+			return errors.New(w.Say("cli.catalogue.load.verbs", e.Key+formSuffix(e.Form), verbList(e.Welsh, w), verbList(want, w)))
 		}
 		return nil
 	}
 	for _, v := range strings.Fields(got) {
 		if !slices.Contains(strings.Fields(Verbs(en["other"])), v) {
-			return fmt.Errorf("%s%s: the Welsh fills in %s, which the English does not", e.Key, formSuffix(e.Form), v)
+			return errors.New(w.Say("cli.catalogue.load.verb", e.Key+formSuffix(e.Form), verbList(e.Welsh, w)))
 		}
 	}
 	return nil
@@ -154,4 +158,19 @@ func sameVerbs(e Entry) error {
 func WelshFile() []byte {
 	b, _ := catalogueFiles.ReadFile("catalogue/cy.yaml") // embedded: it is there
 	return b
+}
+
+// verbList names the format verbs a text fills in, as they are written:
+// "%d, %s", or the words for none.
+func verbList(text string, w *Words) string {
+	var vs []string
+	for _, v := range verbPattern.FindAllString(text, -1) {
+		if v != "%%" {
+			vs = append(vs, v)
+		}
+	}
+	if len(vs) == 0 {
+		return w.Say("cli.bilingual.none")
+	}
+	return strings.Join(vs, ", ")
 }

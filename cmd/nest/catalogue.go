@@ -77,8 +77,9 @@ func runCatalogueList(s *streams, o *catalogueOptions) error {
 		}
 		c.Flush()
 	} else {
+		indent := strings.NewReplacer("\n", "\n      ") // a text of several lines stays under its label
 		for _, e := range list {
-			fmt.Fprintf(&b, "%s%s\n  en: %s\n  cy: %s\n", e.Key, formNote(e.Form), e.English, e.Welsh)
+			fmt.Fprintf(&b, "%s%s\n  en: %s\n  cy: %s\n", e.Key, formNote(e.Form), indent.Replace(e.English), indent.Replace(e.Welsh))
 		}
 	}
 	if _, err := s.Out.Write(b.Bytes()); err != nil {
@@ -121,7 +122,7 @@ func runCatalogueLoad(s *streams, o *catalogueOptions) error {
 			return fail(exitFailure, w.Say("cli.catalogue.load.unreadable", o.into, err))
 		}
 	}
-	out, err := assessment.ApplyWelsh(base, entries)
+	out, err := assessment.ApplyWelsh(base, entries, w)
 	if err != nil {
 		return fail(exitFindings, o.load+": "+err.Error(), w.Say("cli.catalogue.load.nothing"))
 	}
