@@ -230,7 +230,7 @@ func readEditorials(s *streams, named string, langs []*assessment.Words) ([]*rep
 		}
 		data, err := files.Read(path, nil, 4<<20)
 		if err != nil {
-			return nil, fail(exitFailure, w.Say("cli.read.failed", path, err))
+			return nil, fail(exitFailure, w.Say("cli.read.failed", path, s.fileError(err)))
 		}
 		e, err := report.ReadEditorial(path, data, w)
 		if err != nil {

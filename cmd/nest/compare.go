@@ -44,7 +44,7 @@ func previousRound(s *streams, path string, rep *report.Report, rules report.Rul
 	if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() && strings.EqualFold(filepath.Ext(path), ".json") {
 		data, err := files.Read(path, nil, maxPreviousJSON)
 		if err != nil {
-			return nil, nil, fail(exitFailure, w.Say("cli.read.failed", path, err))
+			return nil, nil, fail(exitFailure, w.Say("cli.read.failed", path, s.fileError(err)))
 		}
 		prev, err := report.ReadJSON(data, w)
 		if err != nil {

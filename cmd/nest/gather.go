@@ -18,7 +18,7 @@ func gather(s *streams, args []string, rules report.Rules) (choice *report.Choic
 	rules.Words = w
 	paths, problems := files.Find(args)
 	for _, p := range problems {
-		sayf(s.Err, "%s: %s: %s [%s]\n", p.Path, w.Say("cli.error"), w.Say("cli.gather.unreadable", p.Err), schema.RuleRead)
+		sayf(s.Err, "%s: %s: %s [%s]\n", p.Path, w.Say("cli.error"), w.Say("cli.gather.unreadable", s.fileError(p.Err)), schema.RuleRead)
 	}
 	switch {
 	case len(problems) > 0:

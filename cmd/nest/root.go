@@ -305,12 +305,43 @@ func nonEmpty(ss ...string) []string {
 func reader(s *streams) schema.Reader {
 	return func(name string) ([]byte, error) {
 		data, err := files.Read(name, s.In, assessment.MaxFileSize)
-		if errors.Is(err, files.ErrTooLarge) {
+		switch {
+		case errors.Is(err, files.ErrTooLarge):
 			return nil, schema.ErrTooLarge
+		case err != nil:
+			return nil, worded{s.fileError(err), err}
 		}
-		return data, err
+		return data, nil
 	}
 }
+
+// fileError says why a path could not be used, in nest's words.
+func (s *streams) fileError(err error) string {
+	for _, e := range []struct {
+		err error
+		key string
+	}{
+		{files.ErrLinkBack, "cli.file.linkback"}, {files.ErrNotExist, "cli.file.missing"},
+		{files.ErrPermission, "cli.file.permission"}, {files.ErrLinkLoop, "cli.file.loop"},
+		{files.ErrIsFolder, "cli.file.folder"}, {files.ErrNotRegular, "cli.file.notregular"},
+		{files.ErrTooLarge, "cli.file.large"},
+	} {
+		if errors.Is(err, e.err) {
+			return s.words.Say(e.key)
+		}
+	}
+	return err.Error() // the system's own words: nest has none better
+}
+
+// worded is an error said in nest's words, which is still the error it
+// says.
+type worded struct {
+	msg string
+	err error
+}
+
+func (w worded) Error() string { return w.msg }
+func (w worded) Unwrap() error { return w.err }
 
 // sourceDate reads SOURCE_DATE_EPOCH, the reproducible-builds convention
 // for "the time to use instead of now": nil when it is not set. A value

@@ -41,9 +41,21 @@ type File struct {
 	Root string
 }
 
-// ErrNotRegular is why a named pipe, socket or device is not read: opening
-// a pipe waits for a writer that may never come.
-var ErrNotRegular = errors.New("not a regular file (a named pipe, socket or device): skipped")
+// Why a path could not be used. Their own words are English, for
+// programs and logs; nest says them in the catalogue's words
+// (cmd/nest's fileError), so callers should test for them with
+// errors.Is rather than show them.
+var (
+	// ErrNotRegular is why a named pipe, socket or device is not read:
+	// opening a pipe waits for a writer that may never come.
+	ErrNotRegular = errors.New("not a regular file (a named pipe, socket or device): skipped")
+	ErrNotExist   = errors.New("no such file or folder")
+	ErrPermission = errors.New("permission denied")
+	ErrLinkLoop   = errors.New("symbolic link loop")
+	// ErrLinkBack is a folder that links back to one that contains it.
+	ErrLinkBack = errors.New("symbolic link loop: this folder links back to a folder that contains it; skipped")
+	ErrIsFolder = errors.New("is a folder")
+)
 
 // Find expands paths into the files to check: a file is taken as it is,
 // whatever its name; a folder is walked for *.yaml and *.yml files,
@@ -142,7 +154,7 @@ func (f *finder) walk(dir string, ancestors []os.FileInfo) {
 	}
 	for _, a := range ancestors {
 		if os.SameFile(a, info) {
-			f.problems = append(f.problems, Problem{dir, errors.New("symbolic link loop: this folder links back to a folder that contains it; skipped")})
+			f.problems = append(f.problems, Problem{dir, ErrLinkBack})
 			return
 		}
 	}
@@ -193,11 +205,11 @@ func (f *finder) walk(dir string, ancestors []os.FileInfo) {
 func describe(err error) error {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return errors.New("no such file or folder")
+		return ErrNotExist
 	case errors.Is(err, fs.ErrPermission):
-		return errors.New("permission denied")
+		return ErrPermission
 	case errors.Is(err, syscall.ELOOP):
-		return errors.New("symbolic link loop")
+		return ErrLinkLoop
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
@@ -228,7 +240,7 @@ func Read(path string, stdin io.Reader, limit int64) ([]byte, error) {
 		case err != nil:
 			return nil, describe(err)
 		case info.IsDir():
-			return nil, errors.New("is a folder")
+			return nil, ErrIsFolder
 		case !info.Mode().IsRegular():
 			return nil, ErrNotRegular
 		}
@@ -249,7 +261,7 @@ func Read(path string, stdin io.Reader, limit int64) ([]byte, error) {
 		if err != nil {
 			var pe *fs.PathError
 			if errors.As(err, &pe) && errors.Is(pe.Err, syscall.EISDIR) {
-				return nil, errors.New("is a folder")
+				return nil, ErrIsFolder
 			}
 			return nil, describe(err)
 		}
@@ -267,7 +279,7 @@ func Read(path string, stdin io.Reader, limit int64) ([]byte, error) {
 func WriteAtomic(path string, data []byte, perm os.FileMode) error {
 	if info, err := os.Stat(path); err == nil {
 		if !info.Mode().IsRegular() {
-			return fmt.Errorf("write %s: not a regular file", path)
+			return fmt.Errorf("write %s: %w", path, ErrNotRegular)
 		}
 		perm = info.Mode().Perm()
 	}
