@@ -189,7 +189,6 @@ func loadCatalogue() error {
 	return nil
 }
 
-
 // Filled with the catalogue.
 var regionKeys, principleKeys []string
 
@@ -245,4 +244,3 @@ func Keys(choices []Choice) []string {
 	}
 	return keys
 }
-
