@@ -7,6 +7,7 @@ import (
 	"github.com/nest-nyth/nest/internal/files"
 	"github.com/nest-nyth/nest/report"
 	"github.com/nest-nyth/nest/schema"
+	"github.com/spf13/pflag"
 )
 
 // gather finds and checks the files named, says what is wrong with them,
@@ -74,4 +75,20 @@ func gather(s *streams, args []string, rules report.Rules) (choice *report.Choic
 		}
 	}
 	return choice, names, nil
+}
+
+// choiceFlags are the flags of every command that chooses files for a
+// report (aggregate, draft-update, summary): the level, region and year,
+// drafts, --strict and, where compare is not nil, --compare.
+func (s *streams) choiceFlags(f *pflag.FlagSet, r *report.Rules, compare *string) {
+	w := s.words
+	r.Words = w
+	f.StringVar(&r.Level, "level", "", w.Say("cli.flag.level"))
+	f.StringVar(&r.Region, "region", "", w.Say("cli.flag.region"))
+	f.IntVar(&r.Year, "year", 0, w.Say("cli.flag.year"))
+	f.BoolVar(&r.IncludeDrafts, "include-drafts", false, w.Say("cli.flag.drafts"))
+	f.BoolVar(&r.Strict, "strict", false, w.Say("cli.flag.strict"))
+	if compare != nil {
+		f.StringVar(compare, "compare", "", w.Say("cli.flag.compare"))
+	}
 }

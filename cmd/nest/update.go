@@ -1,0 +1,106 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/nest-nyth/nest/assessment"
+	"github.com/nest-nyth/nest/internal/files"
+	"github.com/nest-nyth/nest/report"
+)
+
+// languages are the words of each language a report is made in: Welsh
+// and English for cy+en, Welsh first; the one asked for otherwise.
+func (s *streams) languages() []*assessment.Words {
+	if s.lang == langBilingual {
+		return []*assessment.Words{assessment.Welsh(), assessment.English}
+	}
+	return []*assessment.Words{wordsOf(s.lang)}
+}
+
+// readEditorials reads the editorial file of each language of the report:
+// the file named for English (update.md), the Welsh beside it
+// (update.cy.md); naming either finds the other. A language whose file is
+// missing is an error, never the other language's words quietly instead;
+// for a bilingual report the two must have the same sections.
+func readEditorials(s *streams, named string, langs []*assessment.Words) ([]*report.Editorial, error) {
+	w := s.words
+	english, welsh := named, named
+	if base, ok := strings.CutSuffix(named, ".cy"+filepath.Ext(named)); ok {
+		english = base + filepath.Ext(named)
+	} else {
+		welsh = strings.TrimSuffix(named, filepath.Ext(named)) + ".cy" + filepath.Ext(named)
+	}
+	var out []*report.Editorial
+	for _, lw := range langs {
+		path := english
+		if lw == assessment.Welsh() {
+			path = welsh
+		}
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) && path != named {
+			return nil, fail(exitFailure, w.Say("cli.aggregate.editorial.missing", path, named), w.Say("cli.aggregate.editorial.missing.hint", path))
+		}
+		data, err := files.Read(path, nil, 4<<20)
+		if err != nil {
+			return nil, fail(exitFailure, w.Say("cli.read.failed", path, s.fileError(err)))
+		}
+		e, err := report.ReadEditorial(path, data, w)
+		if err != nil {
+			return nil, fail(exitFindings, err.Error(), w.Say("cli.aggregate.editorial.hint"))
+		}
+		out = append(out, e)
+	}
+	if len(out) == 2 {
+		if err := report.CheckBilingual(out[0], out[1], w); err != nil {
+			return nil, fail(exitFindings, err.Error())
+		}
+	}
+	return out, nil
+}
+
+// render writes the report in the format and edition asked for: JSON and
+// CSV from the figures, PDF and HTML built from the report of each
+// language with its editorial, a bilingual one made of the two.
+func render(o *aggregateOptions, reps []*report.Report, langs []*assessment.Words, editorials []*report.Editorial, w *assessment.Words) ([]byte, error) {
+	rep := reps[0]
+	var buf bytes.Buffer
+	var err error
+	switch o.format {
+	case "json":
+		err = report.WriteJSON(&buf, rep.ForEdition(o.edition))
+	case "csv":
+		err = report.WriteCSV(&buf, rep.ForEdition(o.edition), report.CSVOptions{Table: o.table, Edition: o.edition, Words: langs[0]})
+	default:
+		var docs []*report.Doc
+		for i, lw := range langs {
+			bo := report.BuildOptions{Edition: o.edition, MaxQuotes: o.maxQuotes, Published: o.date, Words: lw, Messages: w}
+			if editorials != nil {
+				bo.Editorial = editorials[i]
+			}
+			if o.format == "html" {
+				bo.Format = report.HTML
+			}
+			doc, err := report.Build(reps[i], bo)
+			if err != nil {
+				return nil, fail(exitFindings, err.Error())
+			}
+			docs = append(docs, doc)
+		}
+		doc := docs[0]
+		if len(docs) == 2 {
+			if doc, err = report.Bilingual(docs[0], docs[1]); err != nil {
+				return nil, fail(exitFindings, err.Error())
+			}
+		}
+		if o.format == "html" {
+			err = report.WriteHTML(&buf, doc)
+		} else {
+			err = report.WritePDF(&buf, doc, rep.Date)
+		}
+	}
+	return buf.Bytes(), err
+}
