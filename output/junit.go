@@ -5,7 +5,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/nest-nyth/nest/internal/text"
 	"github.com/nest-nyth/nest/schema"
 )
 
@@ -39,7 +38,9 @@ type junitFailure struct {
 }
 
 // writeJUnit writes one test case per file: it fails with every failing
-// finding of the file; warnings that do not fail are kept as output.
+// finding of the file; warnings that do not fail are kept as output. The
+// texts are in the report's language; the suite's and classes' names,
+// which CI systems group by, are not.
 func (r *Report) writeJUnit(w io.Writer) error {
 	byFile := map[string][]schema.Finding{}
 	for _, f := range r.Findings {
@@ -51,13 +52,13 @@ func (r *Report) writeJUnit(w io.Writer) error {
 		var fail, note []string
 		for _, f := range byFile[file] {
 			if r.fails(f) {
-				fail = append(fail, f.String())
+				fail = append(fail, r.line(f))
 			} else {
-				note = append(note, f.String())
+				note = append(note, r.line(f))
 			}
 		}
 		if len(fail) > 0 {
-			c.Failure = &junitFailure{Message: text.Plural(len(fail), "problem"), Type: "nest", Text: strings.Join(fail, "\n")}
+			c.Failure = &junitFailure{Message: r.words().Count("messages.junit.problems", len(fail), len(fail)), Type: "nest", Text: strings.Join(fail, "\n")}
 			suite.Failures++
 		}
 		c.SystemOut = strings.Join(note, "\n")

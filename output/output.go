@@ -9,6 +9,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/nest-nyth/nest/assessment"
 	"github.com/nest-nyth/nest/internal/text"
 	"github.com/nest-nyth/nest/schema"
 )
@@ -23,6 +24,34 @@ type Report struct {
 	Findings []schema.Finding // sorted with Sort
 	Strict   bool             // warnings count as failures
 	Version  string           // of nest, for SARIF
+	// Words are the language people read: the summary, the text format's
+	// severities, JUnit's and SARIF's descriptions (the findings' messages
+	// are in the language schema was given). nil is English. What machines
+	// read (JSON's fields, SARIF's levels, GitHub's commands, rule ids)
+	// is the same in every language.
+	Words *assessment.Words
+}
+
+// words are the report's words, English when it has none.
+func (r *Report) words() *assessment.Words {
+	if r.Words == nil {
+		return assessment.English
+	}
+	return r.Words
+}
+
+// severity is the word for a finding's severity, for people.
+func (r *Report) severity(f schema.Finding) string {
+	if f.Severity == schema.Warning {
+		return r.words().Say("messages.severity.warning")
+	}
+	return r.words().Say("messages.severity.error")
+}
+
+// line is a finding as Finding.String writes it, its severity in the
+// report's language: file:line:col: severity: message [rule].
+func (r *Report) line(f schema.Finding) string {
+	return f.Location() + ": " + r.severity(f) + ": " + text.Safe(f.Message) + " [" + f.Rule + "]"
 }
 
 // Counts returns the number of errors and warnings.
@@ -67,23 +96,27 @@ func (r *Report) Write(w io.Writer, format string, color bool) error {
 	return fmt.Errorf("unknown format %q: use one of %s", format, strings.Join(Formats, ", "))
 }
 
-// Summary is one line saying what was found, for people.
+// Summary is one line saying what was found, for people, in the
+// report's language.
 func (r *Report) Summary() string {
 	e, w := r.Counts()
-	files := text.Plural(len(r.Files)-r.Missing, "file")
+	say := r.words()
+	n := len(r.Files) - r.Missing
+	files := say.Count("messages.summary.files", n, n)
+	warnings := say.Count("messages.summary.warnings", w, w)
 	var s string
 	switch {
 	case e == 0 && w == 0:
-		s = fmt.Sprintf("%s checked: all valid", files)
+		s = say.Say("messages.summary.valid", files)
 	case e == 0 && r.Strict:
-		s = fmt.Sprintf("%s checked: %s, which fail with --strict", files, text.Plural(w, "warning"))
+		s = say.Say("messages.summary.strict", files, warnings)
 	case e == 0:
-		s = fmt.Sprintf("%s checked: valid, with %s", files, text.Plural(w, "warning"))
+		s = say.Say("messages.summary.warned", files, warnings)
 	default:
-		s = fmt.Sprintf("%s checked: %s, %s", files, text.Plural(e, "error"), text.Plural(w, "warning"))
+		s = say.Say("messages.summary.found", files, say.Count("messages.summary.errors", e, e), warnings)
 	}
 	if r.Missing > 0 {
-		s += fmt.Sprintf("; %s could not be read", text.Plural(r.Missing, "path"))
+		s = say.Say("messages.summary.and.unreadable", s, say.Count("messages.summary.unreadable", r.Missing, r.Missing))
 	}
 	return s
 }

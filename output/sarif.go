@@ -70,7 +70,7 @@ func (r *Report) writeSARIF(w io.Writer) error {
 	driver := sarifDriver{Name: "nest", Version: r.Version, InformationURI: "https://github.com/nest-nyth/nest"}
 	index := map[string]int{}
 	for i, rule := range schema.Rules {
-		sr := sarifRule{ID: rule.ID, ShortDescription: sarifMessage{rule.Summary}}
+		sr := sarifRule{ID: rule.ID, ShortDescription: sarifMessage{rule.Say(r.Words)}}
 		sr.DefaultConfiguration.Level = string(rule.Severity)
 		driver.Rules = append(driver.Rules, sr)
 		index[rule.ID] = i

@@ -2,7 +2,6 @@ package schema
 
 import (
 	"errors"
-	"fmt"
 	"runtime"
 	"strings"
 	"sync"
@@ -42,6 +41,8 @@ type BatchOptions struct {
 	// Keep keeps each file's Assessment in its result. Without it, memory
 	// stays flat whatever the number of files.
 	Keep bool
+	// Words are the language of the findings: see Options.
+	Words *assessment.Words
 }
 
 // submission identifies a final file for the duplicate check.
@@ -52,14 +53,15 @@ type submission struct {
 	dup  bool // already told it has a twin
 }
 
-// what names what a submission is, for a message, from its key: nothing
-// more is kept per file, so memory stays flat however many files there are.
-func (s *submission) what() string {
+// what names what a submission is, for a message in w's words, from its
+// key: nothing more is kept per file, so memory stays flat however many
+// files there are.
+func (s *submission) what(w *assessment.Words) string {
 	f := strings.Split(s.key, "\x00") // region, scope, organisation, year, organisation as written
 	if f[1] == assessment.ScopeRegion {
-		return fmt.Sprintf("of the %s region for %s", assessment.RegionName(f[0]), f[3])
+		return w.Say("messages.duplicate.region", w.Label("regions", f[0]), f[3])
 	}
-	return fmt.Sprintf("of %s in the %s region for %s", f[4], assessment.RegionName(f[0]), f[3])
+	return w.Say("messages.duplicate.service", f[4], w.Label("regions", f[0]), f[3])
 }
 
 // id is the part of the key that says which submission it is.
@@ -94,7 +96,7 @@ func CheckFiles(files []string, opt BatchOptions) []FileResult {
 		}()
 	}
 	wg.Wait()
-	duplicates(results, subs)
+	duplicates(results, subs, wordsOr(opt.Words))
 	for i := range results {
 		Sort(results[i].Findings)
 	}
@@ -112,16 +114,17 @@ func checkOne(path string, i int, opt BatchOptions) (FileResult, *submission) {
 	res := FileResult{File: name}
 	data, err := opt.Read(path)
 	if err != nil {
+		w := wordsOr(opt.Words)
 		rule := RuleRead
-		msg := "cannot read: " + err.Error()
+		msg := w.Say("messages.read", err.Error())
 		if errors.Is(err, ErrTooLarge) {
 			rule = RuleFileTooLarge
-			msg = fmt.Sprintf("file is over the limit of %d bytes (1 MiB): is this really a NEST self-assessment?", assessment.MaxFileSize)
+			msg = w.Say("messages.too.large", assessment.MaxFileSize)
 		}
 		res.Findings = []Finding{{File: name, Line: 1, Column: 1, Severity: Error, Rule: rule, Message: msg}}
 		return res, nil
 	}
-	r := Options{Today: opt.Today}.Check(name, data)
+	r := Options{Today: opt.Today, Words: opt.Words}.Check(name, data)
 	res.Findings = r.Findings
 	a := r.Assessment
 	if a == nil {
@@ -143,7 +146,7 @@ func checkOne(path string, i int, opt BatchOptions) (FileResult, *submission) {
 // duplicates reports two final files for the same region, scope,
 // organisation and year: the national figures would count the submission
 // twice. Each copy names the other.
-func duplicates(results []FileResult, subs []*submission) {
+func duplicates(results []FileResult, subs []*submission, w *assessment.Words) {
 	first := map[string]*submission{}
 	for _, s := range subs {
 		if s == nil {
@@ -157,7 +160,7 @@ func duplicates(results []FileResult, subs []*submission) {
 		add := func(at, other *submission) {
 			results[at.file].Findings = append(results[at.file].Findings, Finding{
 				File: results[at.file].File, Line: at.pos.line, Column: at.pos.col, Severity: Error, Rule: RuleDuplicate,
-				Message: fmt.Sprintf("another final submission %s is in %s: keep one, or mark the other draft", at.what(), results[other.file].File),
+				Message: w.Say("messages.duplicate", at.what(w), results[other.file].File),
 			})
 		}
 		add(s, f)

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/nest-nyth/nest/assessment"
 	"github.com/nest-nyth/nest/examples"
 	"github.com/nest-nyth/nest/schema"
 )
@@ -22,6 +23,23 @@ func BenchmarkCheck(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if r := schema.Check("gwent.yaml", data); !r.Valid() {
+			b.Fatal(r.Findings)
+		}
+	}
+}
+
+// BenchmarkCheckWelsh is BenchmarkCheck with the findings' words in
+// Welsh: the words are looked up only for a finding, so it costs the same.
+func BenchmarkCheckWelsh(b *testing.B) {
+	data, err := examples.FS.ReadFile("2024/regions/gwent.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	o := schema.Options{Words: assessment.Welsh()}
+	for b.Loop() {
+		if r := o.Check("gwent.yaml", data); !r.Valid() {
 			b.Fatal(r.Findings)
 		}
 	}

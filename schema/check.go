@@ -82,6 +82,18 @@ type Options struct {
 	// submitted; "" to leave that unchecked. The caller reads the clock:
 	// nothing below the command does.
 	Today string
+	// Words are the language of the findings' messages; nil is English.
+	// Rule ids, keys and values quoted from the file are the same in every
+	// language.
+	Words *assessment.Words
+}
+
+// wordsOr is w, or English when there is none.
+func wordsOr(w *assessment.Words) *assessment.Words {
+	if w == nil {
+		return assessment.English
+	}
+	return w
 }
 
 // Check reads one file and applies every single-file rule: the shape and
@@ -91,8 +103,8 @@ func Check(name string, data []byte) Result { return Options{}.Check(name, data)
 
 // Check is Check with options.
 func (o Options) Check(name string, data []byte) Result {
-	c := checker{file: name, data: data, today: o.Today}
-	root, p := parse(data)
+	c := checker{file: name, data: data, today: o.Today, w: wordsOr(o.Words)}
+	root, p := parse(data, c.w)
 	if p != nil {
 		c.findings = append(c.findings, Finding{File: name, Line: p.Line, Column: p.Column, Severity: Error, Rule: p.Rule, Message: p.Message})
 		return Result{Findings: c.findings}
@@ -103,7 +115,7 @@ func (o Options) Check(name string, data []byte) Result {
 	}
 	if !looksNEST(root) {
 		// Another tool's YAML: one finding, not one for every key.
-		c.add(root, Error, RuleNotNest, "this is not a NEST self-assessment: it has no %s version, no %s with a principle in it, and no %s with a known region (another tool's file?)",
+		c.add(root, Error, RuleNotNest, "messages.not.nest",
 			keyList(assessment.FieldNest), keyList(assessment.FieldPrinciples), keyList(assessment.FieldRegion))
 		return Result{Findings: c.findings}
 	}
@@ -112,7 +124,7 @@ func (o Options) Check(name string, data []byte) Result {
 	status, _ := textOf(valueOf(root, assessment.FieldStatus.Key))
 	c.final = status == assessment.StatusFinal
 	c.scope, _ = textOf(valueOf(root, assessment.FieldScope.Key))
-	c.fields(root, root, assessment.Format, a, "the file", true)
+	c.fields(root, root, assessment.Format, a, c.w.Say("messages.what.file"), true)
 	c.rules(a)
 	res := Result{Findings: c.findings, Assessment: a, statusPos: position{root.Line, root.Column}}
 	if k := keyOf(root, assessment.FieldStatus.Key); k != nil {
@@ -131,15 +143,36 @@ type checker struct {
 	scope     string
 	today     string
 	lines     *lines // made when a position inside text is needed
+	w         *assessment.Words
 }
 
-func (c *checker) add(n *yaml.Node, sev Severity, rule, format string, args ...any) {
-	c.addAt(n.Line, n.Column, sev, rule, format, args...)
+// add makes a finding at n: its message is the catalogue's text of key,
+// in the checker's language, with args filled in. Nothing is said, and
+// no words looked up, until there is a finding.
+func (c *checker) add(n *yaml.Node, sev Severity, rule, key string, args ...any) {
+	c.addAt(n.Line, n.Column, sev, rule, key, args...)
 }
 
-func (c *checker) addAt(line, col int, sev Severity, rule, format string, args ...any) {
-	c.findings = append(c.findings, Finding{File: c.file, Line: line, Column: col, Severity: sev, Rule: rule, Message: fmt.Sprintf(format, args...)})
+func (c *checker) addAt(line, col int, sev Severity, rule, key string, args ...any) {
+	c.findings = append(c.findings, Finding{File: c.file, Line: line, Column: col, Severity: sev, Rule: rule, Message: c.w.Say(key, args...)})
 }
+
+// item is what one item of a list or tags field is called, in the
+// checker's language ("each action", "theme").
+func (c *checker) item(f *assessment.Field) string {
+	if k, ok := itemKeys[f]; ok {
+		return c.w.Say(k)
+	}
+	return f.Item()
+}
+
+// help is a field's help, in the checker's language.
+func (c *checker) help(f *assessment.Field) string {
+	return c.w.Say("fields." + f.HelpKey() + ".help")
+}
+
+// describe names the kind of a node, in the checker's language.
+func (c *checker) describe(n *yaml.Node) string { return describe(c.w, n) }
 
 // keyList names keys as they are written: "nest:, region:, principles:".
 func keyList(fs ...*assessment.Field) string {
@@ -156,7 +189,7 @@ func keyList(fs ...*assessment.Field) string {
 func (c *checker) tree(n *yaml.Node) {
 	if n.Kind == yaml.AliasNode || n.Anchor != "" {
 		if !c.aliasSeen {
-			c.add(n, Error, RuleAlias, "YAML anchors and aliases (& and *) are not allowed in a NEST file: write the text out in full")
+			c.add(n, Error, RuleAlias, "messages.alias")
 			c.aliasSeen = true
 		}
 		return
@@ -174,7 +207,7 @@ func (c *checker) tree(n *yaml.Node) {
 // one (only a hostile file has one) gets a map.
 func (c *checker) duplicates(content []*yaml.Node) {
 	report := func(k, prev *yaml.Node) {
-		c.add(k, Error, RuleDuplicateKey, "key %q appears twice (first on line %d): keep one", text.Short(k.Value), prev.Line)
+		c.add(k, Error, RuleDuplicateKey, "messages.duplicate.key", text.Short(k.Value), prev.Line)
 	}
 	if len(content) <= 2*16 {
 		for i := 2; i+1 < len(content); i += 2 {
@@ -213,6 +246,23 @@ func knownKeys(fs []*assessment.Field) []string {
 	return assessment.KeysOf(fs)
 }
 
+// itemKeys are the catalogue's keys of what an item of each list or tags
+// field is called, made once.
+var itemKeys = func() map[*assessment.Field]string {
+	m := map[*assessment.Field]string{}
+	var add func(fs []*assessment.Field)
+	add = func(fs []*assessment.Field) {
+		for _, f := range fs {
+			if f.Item() != "" {
+				m[f] = "fields." + f.HelpKey() + ".item"
+			}
+			add(f.Fields)
+		}
+	}
+	add(assessment.Format)
+	return m
+}()
+
 var keyCache = func() map[*assessment.Field][]string {
 	m := map[*assessment.Field][]string{}
 	var add func(fs []*assessment.Field)
@@ -234,24 +284,22 @@ var keyCache = func() map[*assessment.Field][]string {
 func (c *checker) mapping(n *yaml.Node, what string, known []string, set func(k, v *yaml.Node)) bool {
 	if n.Kind != yaml.MappingNode {
 		if !isNull(n) {
-			c.add(n, Error, RuleType, "%s should be a group of keys, not %s", what, describe(n))
+			c.add(n, Error, RuleType, "messages.type.group", what, c.describe(n))
 		}
 		return false
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			c.add(k, Error, RuleUnknownKey, "a key in %s is %s: keys are single words, like %s", what, describe(k), known[0])
+			c.add(k, Error, RuleUnknownKey, "messages.key.type", what, c.describe(k), known[0])
 			continue
 		}
 		if !slices.Contains(known, k.Value) {
-			msg := fmt.Sprintf("unknown key %q in %s", text.Short(k.Value), what)
 			if s := Closest(k.Value, known); s != "" {
-				msg += fmt.Sprintf(": did you mean %q?", s)
+				c.add(k, Error, RuleUnknownKey, "messages.key.unknown.mean", text.Short(k.Value), what, s)
 			} else {
-				msg += ": expected one of " + strings.Join(known, ", ")
+				c.add(k, Error, RuleUnknownKey, "messages.key.unknown.list", text.Short(k.Value), what, strings.Join(known, ", "))
 			}
-			c.add(k, Error, RuleUnknownKey, "%s", msg)
 			continue
 		}
 		set(k, v)
@@ -281,16 +329,16 @@ func (c *checker) fields(n, at *yaml.Node, fs []*assessment.Field, owner any, wh
 		}
 		switch {
 		case f.Kind == assessment.KindVersion:
-			c.add(at, Error, RuleRequired, "%s %d is missing: add it at the top; it says which version of the format the file is in", f.Key+":", assessment.FormatVersion)
+			c.add(at, Error, RuleRequired, "messages.required.version", f.Key+":", assessment.FormatVersion)
 		case item:
-			help := text.LowerFirst(text.FirstSentence(f.Help()))
-			msg := fmt.Sprintf("%s needs %s: (%s)", what, f.Key, help)
+			help := text.LowerFirst(text.FirstSentence(c.help(f)))
 			if f.Kind == assessment.KindChoice {
-				msg = fmt.Sprintf("%s needs %s: (%s: %s)", what, f.Key, help, strings.Join(assessment.Keys(f.Choices()), ", "))
+				c.add(at, Error, RuleRequired, "messages.required.choice", what, f.Key, help, strings.Join(assessment.Keys(f.Choices()), ", "))
+			} else {
+				c.add(at, Error, RuleRequired, "messages.required.item", what, f.Key, help)
 			}
-			c.add(at, Error, RuleRequired, "%s", msg)
 		default:
-			c.add(at, Error, RuleRequired, "%s is missing: add %s: (%s)", f.Key, f.Key, text.LowerFirst(f.Help()))
+			c.add(at, Error, RuleRequired, "messages.required.missing", f.Key, f.Key, text.LowerFirst(c.help(f)))
 		}
 	}
 }
@@ -302,25 +350,25 @@ func (c *checker) value(k, v *yaml.Node, f *assessment.Field, owner any) {
 		if v.Kind == yaml.MappingNode {
 			n /= 2
 		}
-		c.add(k, Error, RuleTooMany, "%s holds %d items, more than the %d a self-assessment may have: keep the ones that matter most", f.Key, n, f.Max)
+		c.add(k, Error, RuleTooMany, "messages.too.many", f.Key, n, f.Max)
 		return // not read further: nothing so long is worth the time
 	}
 	switch f.Kind {
 	case assessment.KindVersion:
-		n := c.integer(v, f.Key+" (the format version)")
+		n := c.integer(v, c.w.Say("messages.what.version", f.Key))
 		*f.Number(owner) = n
 		if i, ok := intValue(v); ok && i != assessment.FormatVersion {
-			c.add(v, Error, RuleFormatVersion, "this file is in format version %d, but this nest reads version %d: update nest, or write %s %d", i, assessment.FormatVersion, f.Key+":", assessment.FormatVersion)
+			c.add(v, Error, RuleFormatVersion, "messages.format.version", i, assessment.FormatVersion, f.Key+":", assessment.FormatVersion)
 		}
 	case assessment.KindYear:
 		*f.Number(owner) = c.integer(v, f.Key)
 		if i, ok := intValue(v); ok && (i < assessment.MinYear || i > assessment.MaxYear) {
-			c.add(v, Error, RuleYearRange, "%s %d is out of range: use the year of the assessment round, %d to %d", f.Key, i, assessment.MinYear, assessment.MaxYear)
+			c.add(v, Error, RuleYearRange, "messages.year.range", f.Key, i, assessment.MinYear, assessment.MaxYear)
 		}
 	case assessment.KindRating:
 		*f.Number(owner) = c.integer(v, f.Key)
 		if i, ok := intValue(v); ok && (i < 1 || i > len(assessment.Levels)) {
-			c.add(v, Error, RuleRatingRange, "%s %d is out of range: use %s", f.Key, i, levelRange())
+			c.add(v, Error, RuleRatingRange, "messages.rating.range", f.Key, i, c.levelRange())
 		}
 	case assessment.KindText:
 		s := c.str(v, f.Key)
@@ -339,23 +387,23 @@ func (c *checker) value(k, v *yaml.Node, f *assessment.Field, owner any) {
 		*f.Text(owner) = c.date(v, f.Key)
 		if t, ok := dateText(v); ok {
 			if f.Kind == assessment.KindDate && !validDate(t) {
-				c.add(v, Error, RuleDateFormat, "%s %q is not a date: write it as YYYY-MM-DD, like 2024-10-31", f.Key, text.Short(t))
+				c.add(v, Error, RuleDateFormat, "messages.date.format", f.Key, text.Short(t))
 			}
 			if f.Kind == assessment.KindMonth && !IsMonth(t) {
-				c.add(v, Error, RuleDateFormat, "%s %q is not a month: write it as YYYY-MM, like 2025-03", f.Key, text.Short(t))
+				c.add(v, Error, RuleDateFormat, "messages.month.format", f.Key, text.Short(t))
 			}
 		}
 	case assessment.KindBool:
 		*f.Flag(owner) = c.boolean(v, f.Key)
 	case assessment.KindTags:
 		*f.TagList(owner) = c.strings(v, f.Key)
-		c.tags(v, f.Item())
+		c.tags(v, f)
 	case assessment.KindGroup:
 		if isNull(v) {
 			return
 		}
 		if v.Kind != yaml.MappingNode {
-			c.add(v, Error, RuleType, "%s should be a group of keys, not %s", f.Key, describe(v))
+			c.add(v, Error, RuleType, "messages.type.group", f.Key, c.describe(v))
 			return
 		}
 		// A group's own required keys apply where the group is allowed:
@@ -371,31 +419,31 @@ func (c *checker) value(k, v *yaml.Node, f *assessment.Field, owner any) {
 						needs = append(needs, item.Key+":")
 					}
 				}
-				c.add(it, Error, RuleType, "%s should be a group of keys with %s, not %s", f.Item(), strings.Join(needs, " and "), describe(it))
+				c.add(it, Error, RuleType, "messages.type.item", c.item(f), c.and(needs), c.describe(it))
 				continue
 			}
-			c.fields(it, it, f.Fields, f.Add(owner), f.Item(), true)
+			c.fields(it, it, f.Fields, f.Add(owner), c.item(f), true)
 		}
 	case assessment.KindLabels:
 		if isNull(v) {
 			return
 		}
 		if v.Kind != yaml.MappingNode {
-			c.add(v, Error, RuleType, "%s should be a group of tags, each with its name, not %s", f.Key, describe(v))
+			c.add(v, Error, RuleType, "messages.type.labels", f.Key, c.describe(v))
 			return
 		}
 		m := map[string]string{}
 		for i := 0; i+1 < len(v.Content); i += 2 {
 			tag, label := v.Content[i], v.Content[i+1]
 			if t, ok := textOf(tag); ok {
-				c.tag(tag, t, assessment.FieldThemes.Item())
+				c.tag(tag, t, assessment.FieldThemes)
 				if l := c.str(label, f.Key+" "+t); l != "" {
 					m[t] = l
 					c.personal(label, l)
 					c.printable(label, l)
 				}
 			} else {
-				c.add(tag, Error, RuleType, "each tag in %s should be text, not %s", f.Key, describe(tag))
+				c.add(tag, Error, RuleType, "messages.type.label.tag", f.Key, c.describe(tag))
 			}
 		}
 		*f.Labels(owner) = m
@@ -411,9 +459,18 @@ func (c *checker) value(k, v *yaml.Node, f *assessment.Field, owner any) {
 }
 
 // levelRange is "1 (basic) to 4 (embedded)", from the catalogue.
-func levelRange() string {
+func (c *checker) levelRange() string {
 	first, last := assessment.Levels[0], assessment.Levels[len(assessment.Levels)-1]
-	return fmt.Sprintf("%d (%s) to %d (%s)", first.Rating, strings.ToLower(first.Name.EN), last.Rating, strings.ToLower(last.Name.EN))
+	name := func(l int) string { return strings.ToLower(c.w.Label("levels", strconv.Itoa(l))) }
+	return c.w.Say("messages.level.range", first.Rating, name(first.Rating), last.Rating, name(last.Rating))
+}
+
+// and joins keys as "a and b" (or "a, b and c").
+func (c *checker) and(keys []string) string {
+	if len(keys) < 2 {
+		return strings.Join(keys, "")
+	}
+	return c.w.Say("messages.and", strings.Join(keys[:len(keys)-1], ", "), keys[len(keys)-1])
 }
 
 // has reports whether a value is present and not empty (null, or text of
@@ -475,7 +532,7 @@ func (c *checker) str(n *yaml.Node, what string) string {
 		return ""
 	}
 	if n.Kind != yaml.ScalarNode || n.Tag != "!!str" {
-		c.add(n, Error, RuleType, "%s should be text, not %s", what, describe(n))
+		c.add(n, Error, RuleType, "messages.type.text", what, c.describe(n))
 		return ""
 	}
 	return n.Value
@@ -498,7 +555,7 @@ func (c *checker) integer(n *yaml.Node, what string) int {
 	if i, ok := intValue(n); ok {
 		return i
 	}
-	c.add(n, Error, RuleType, "%s should be a whole number, not %s", what, describe(n))
+	c.add(n, Error, RuleType, "messages.type.number", what, c.describe(n))
 	return 0
 }
 
@@ -512,7 +569,7 @@ func (c *checker) boolean(n *yaml.Node, what string) bool {
 			return b
 		}
 	}
-	c.add(n, Error, RuleType, "%s should be true or false, not %s", what, describe(n))
+	c.add(n, Error, RuleType, "messages.type.bool", what, c.describe(n))
 	return false
 }
 
@@ -521,7 +578,7 @@ func (c *checker) list(n *yaml.Node, what string) []*yaml.Node {
 		return nil
 	}
 	if n.Kind != yaml.SequenceNode {
-		c.add(n, Error, RuleType, "%s should be a list, not %s", what, describe(n))
+		c.add(n, Error, RuleType, "messages.type.list", what, c.describe(n))
 		return nil
 	}
 	return n.Content
@@ -534,12 +591,14 @@ func (c *checker) strings(n *yaml.Node, what string) []string {
 	}
 	out := make([]string, 0, len(items))
 	for _, it := range items {
-		if isNull(it) {
-			c.add(it, Error, RuleType, "each of %s should be text, not empty", what)
-			continue
-		}
-		if s := c.str(it, "each of "+what); s != "" {
-			out = append(out, s)
+		switch {
+		case isNull(it):
+			c.add(it, Error, RuleType, "messages.type.each.empty", what)
+		case it.Kind != yaml.ScalarNode || it.Tag != "!!str":
+			// "each of ..." is made only when there is something to say
+			c.add(it, Error, RuleType, "messages.type.text", c.w.Say("messages.what.each", what), c.describe(it))
+		case it.Value != "":
+			out = append(out, it.Value)
 		}
 	}
 	return out
@@ -551,13 +610,11 @@ func (c *checker) oneOf(n *yaml.Node, f *assessment.Field, v string) {
 	if slices.Contains(allowed, v) {
 		return
 	}
-	msg := fmt.Sprintf("%s %q is not one of the allowed values", f.Key, text.Short(v))
 	if s := Closest(v, allowed); s != "" {
-		msg += fmt.Sprintf(": did you mean %q?", s)
+		c.add(n, Error, RuleUnknownValue, "messages.value.unknown.mean", f.Key, text.Short(v), s)
 	} else {
-		msg += ": use one of " + strings.Join(allowed, ", ")
+		c.add(n, Error, RuleUnknownValue, "messages.value.unknown.list", f.Key, text.Short(v), strings.Join(allowed, ", "))
 	}
-	c.add(n, Error, RuleUnknownValue, "%s", msg)
 }
 
 // isTag reports whether s is lowercase words joined by single hyphens, as
@@ -602,29 +659,29 @@ func validDate(s string) bool {
 }
 
 // tags checks the form of each tag of a list.
-func (c *checker) tags(n *yaml.Node, what string) {
+func (c *checker) tags(n *yaml.Node, f *assessment.Field) {
 	if n.Kind != yaml.SequenceNode {
 		return
 	}
 	for _, item := range n.Content {
 		if v, ok := textOf(item); ok {
-			c.tag(item, v, what)
+			c.tag(item, v, f)
 		}
 	}
 }
 
 // tag checks the form of one tag, and that it is not personal data: tags
 // are published too.
-func (c *checker) tag(n *yaml.Node, v, what string) {
+func (c *checker) tag(n *yaml.Node, v string, f *assessment.Field) {
 	if kind := assessment.TagPersonalData(v); kind != "" {
-		c.add(n, Warning, RulePersonalData, "this %s tag looks like %s: reports are published, so remove anything that identifies a person", what, kind)
+		c.add(n, Warning, RulePersonalData, "messages.tag.personal", c.item(f), c.personalKind(kind))
 	}
 	switch {
 	case isTag(v):
 	case assessment.TagOf(v) == "":
-		c.add(n, Error, RuleTagFormat, "%s tag %q has no letters or digits: remove it, or write a tag like staff-retention", what, text.Short(v))
+		c.add(n, Error, RuleTagFormat, "messages.tag.empty", c.item(f), text.Short(v))
 	default:
-		c.add(n, Error, RuleTagFormat, "%s tag %q should be lowercase words joined by hyphens, like %q", what, text.Short(v), assessment.TagOf(v))
+		c.add(n, Error, RuleTagFormat, "messages.tag.format", c.item(f), text.Short(v), assessment.TagOf(v))
 	}
 }
 
@@ -639,7 +696,18 @@ func (c *checker) personal(n *yaml.Node, s string) {
 		c.lines = &lines{data: c.data}
 	}
 	line, col := c.lines.textPos(n, offset)
-	c.addAt(line, col, Warning, RulePersonalData, "this looks like %s: reports are published, so remove anything that identifies a person", kind)
+	c.addAt(line, col, Warning, RulePersonalData, "messages.personal", c.personalKind(kind))
+}
+
+// personalKind says a kind of personal data ("a phone number", as
+// assessment.PersonalData names it in English) in the checker's language.
+func (c *checker) personalKind(kind string) string {
+	for k, en := range assessment.PersonalDataKinds {
+		if en == kind {
+			return c.w.Say("personal_data." + k)
+		}
+	}
+	return kind
 }
 
 // commentInText warns when a comment follows a plain one-line text on its
@@ -659,7 +727,7 @@ func (c *checker) commentInText(n *yaml.Node, f *assessment.Field) {
 			col = utf8.RuneCountInString(line[:i+len(n.Value)+j]) + 1
 		}
 	}
-	c.addAt(n.Line, col, Warning, RuleCommentInText, "%s is read as %q: the rest of the line, from #, is a comment in YAML; put the whole text in quotes, or write it as a | block",
+	c.addAt(n.Line, col, Warning, RuleCommentInText, "messages.comment",
 		f.Key, text.Short(n.Value))
 }
 
@@ -681,7 +749,7 @@ func (c *checker) printable(n *yaml.Node, s string) {
 		c.lines = &lines{data: c.data}
 	}
 	line, col := c.lines.textPos(n, strings.IndexRune(s, missing[0]))
-	c.addAt(line, col, Warning, RuleUnprintable, "%s cannot be printed in the PDF report, which shows %s there; the HTML, CSV and JSON keep it as written",
+	c.addAt(line, col, Warning, RuleUnprintable, "messages.unprintable",
 		strings.Join(names, ", "), string(fonts.Report().Placeholder()))
 }
 
@@ -694,22 +762,22 @@ func (c *checker) principle(k, v *yaml.Node, r *assessment.Response) {
 	reason := has(valueOf(v, assessment.FieldNotRated.Key))
 	switch {
 	case rated && reason:
-		c.add(keyOf(v, assessment.FieldNotRated.Key), Error, RuleNotRated, "%s has both a rating and a reason for not rating it: keep one", k.Value)
+		c.add(keyOf(v, assessment.FieldNotRated.Key), Error, RuleNotRated, "messages.not.rated.both", k.Value)
 	case !rated && !reason && !has(rating):
 		sev := Warning
 		if c.final {
 			sev = Error
 		}
-		c.add(k, sev, RuleNotRated, "%s has no rating: give a rating from 1 to %d, or say why in %s", k.Value, len(assessment.Levels), assessment.FieldNotRated.Key)
+		c.add(k, sev, RuleNotRated, "messages.not.rated", k.Value, len(assessment.Levels), assessment.FieldNotRated.Key)
 	}
 	target := valueOf(v, assessment.FieldTarget.Key)
 	rv, rok := intValue(orNull(rating))
 	tv, tok := intValue(orNull(target))
 	if rok && tok && tv < rv && tv >= 1 && rv <= len(assessment.Levels) {
-		c.add(target, Error, RuleTarget, "%s %d is below this year's rating of %d: aim for %d or higher", assessment.FieldTarget.Key, tv, rv, rv)
+		c.add(target, Error, RuleTarget, "messages.target", assessment.FieldTarget.Key, tv, rv, rv)
 	}
 	if rok && rv >= 1 && rv <= len(assessment.Levels) && !r.HasText() {
-		c.add(k, Warning, RuleNoEvidence, "%s is rated %d but says nothing behind it: add what is working well, concerns or actions", k.Value, rv)
+		c.add(k, Warning, RuleNoEvidence, "messages.no.evidence", k.Value, rv)
 	}
 }
 
@@ -734,14 +802,14 @@ func (c *checker) rules(a *assessment.Assessment) {
 	case service != nil && !isNull(service) && service.Kind != yaml.MappingNode:
 		// not a group of keys: reported already, nothing more to say
 	case scopeText == assessment.ScopeService && !has(service):
-		c.add(scope, Error, RuleServiceScope, "a file of scope %s needs a %s: group with its %s", assessment.ScopeService, assessment.FieldService.Key, assessment.FieldService.Fields[0].Key)
+		c.add(scope, Error, RuleServiceScope, "messages.service.needed", assessment.ScopeService, assessment.FieldService.Key, assessment.FieldService.Fields[0].Key)
 	case scopeText != assessment.ScopeService && has(service) && scopeText != "":
-		c.add(keyOf(root, assessment.FieldService.Key), Error, RuleServiceScope, "%s: is only for files of scope %s: remove it, or set scope: %s", assessment.FieldService.Key, assessment.ScopeService, assessment.ScopeService)
+		c.add(keyOf(root, assessment.FieldService.Key), Error, RuleServiceScope, "messages.service.only", assessment.FieldService.Key, assessment.ScopeService, assessment.ScopeService)
 	}
 
 	c.submittedWhen(a, valueOf(root, assessment.FieldSubmitted.Key))
 	if c.final && !has(valueOf(root, assessment.FieldSubmitted.Key)) {
-		c.add(status, Error, RuleFinal, "a final file needs the date it was submitted: add %s YYYY-MM-DD, or set status: %s", assessment.FieldSubmitted.Key+":", assessment.StatusDraft)
+		c.add(status, Error, RuleFinal, "messages.final.submitted", assessment.FieldSubmitted.Key+":", assessment.StatusDraft)
 	}
 	principles := valueOf(root, assessment.FieldPrinciples.Key)
 	if c.final {
@@ -751,7 +819,7 @@ func (c *checker) rules(a *assessment.Assessment) {
 		}
 		for _, p := range assessment.Principles {
 			if valueOf(principles, p.Key) == nil {
-				c.add(at, Error, RuleFinal, "a final file needs every principle: %s (%s) is missing", p.Key, p.Name.EN)
+				c.add(at, Error, RuleFinal, "messages.final.principle", p.Key, c.w.Label("principles", p.Key))
 			}
 		}
 	}
@@ -771,7 +839,7 @@ func (c *checker) rules(a *assessment.Assessment) {
 			if at == nil {
 				at = root
 			}
-			c.add(at, Warning, RuleChildrenVoice, "no children's or young people's voice is recorded: NEST asks that they shape the assessment; record it under %s once they have", assessment.FieldVoices.Key+":")
+			c.add(at, Warning, RuleChildrenVoice, "messages.children.voice", assessment.FieldVoices.Key+":")
 		}
 	}
 }
@@ -786,9 +854,9 @@ func (c *checker) submittedWhen(a *assessment.Assessment, at *yaml.Node) {
 	key := assessment.FieldSubmitted.Key
 	switch {
 	case c.today != "" && a.Submitted > c.today:
-		c.add(at, Error, RuleDateRange, "%s %s is after today (%s): give the date it was submitted", key, a.Submitted, c.today)
+		c.add(at, Error, RuleDateRange, "messages.date.future", key, a.Submitted, c.today)
 	case a.Year >= assessment.MinYear && (y < a.Year-1 || y > a.Year+1):
-		c.add(at, Error, RuleDateRange, "%s %s is far from the assessment year %d: a round's files are submitted from %d to %d", key, a.Submitted, a.Year, a.Year-1, a.Year+1)
+		c.add(at, Error, RuleDateRange, "messages.date.far", key, a.Submitted, a.Year, a.Year-1, a.Year+1)
 	}
 }
 

@@ -2,7 +2,6 @@ package schema
 
 import (
 	"bytes"
-	"fmt"
 	"math"
 	"regexp"
 	"strconv"
@@ -26,25 +25,26 @@ type problem struct {
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-// parse turns bytes into the top-level mapping node, or says why it cannot.
-func parse(data []byte) (*yaml.Node, *problem) {
+// parse turns bytes into the top-level mapping node, or says why it
+// cannot, in the language of w.
+func parse(data []byte, w *assessment.Words) (*yaml.Node, *problem) {
 	if len(data) > assessment.MaxFileSize {
-		return nil, &problem{Line: 1, Column: 1, Rule: RuleFileTooLarge, Message: fmt.Sprintf("file is %d bytes, over the limit of %d (1 MiB): is this really a NEST self-assessment?", len(data), assessment.MaxFileSize)}
+		return nil, &problem{Line: 1, Column: 1, Rule: RuleFileTooLarge, Message: w.Say("messages.too.large.size", len(data), assessment.MaxFileSize)}
 	}
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE, 0, 0}) || bytes.HasPrefix(data, []byte{0, 0, 0xFE, 0xFF}) {
-		return nil, &problem{Line: 1, Column: 1, Rule: RuleEncoding, Message: "file is in UTF-32: save it as UTF-8"}
+		return nil, &problem{Line: 1, Column: 1, Rule: RuleEncoding, Message: w.Say("messages.encoding.utf", "UTF-32")}
 	}
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
-		return nil, &problem{Line: 1, Column: 1, Rule: RuleEncoding, Message: "file is in UTF-16: save it as UTF-8"}
+		return nil, &problem{Line: 1, Column: 1, Rule: RuleEncoding, Message: w.Say("messages.encoding.utf", "UTF-16")}
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		line, col := offsetPos(data, i)
-		return nil, &problem{Line: line, Column: col, Rule: RuleEncoding, Message: "file holds binary data (a NUL byte), not YAML text"}
+		return nil, &problem{Line: line, Column: col, Rule: RuleEncoding, Message: w.Say("messages.encoding.binary")}
 	}
 	if !utf8.Valid(data) {
 		i := firstInvalid(data)
 		line, col := offsetPos(data, i)
-		return nil, &problem{Line: line, Column: col, Rule: RuleEncoding, Message: "file is not valid UTF-8 text: save it as UTF-8 (in Excel or Word: \"CSV UTF-8\" or \"Unicode (UTF-8)\")"}
+		return nil, &problem{Line: line, Column: col, Rule: RuleEncoding, Message: w.Say("messages.encoding.invalid")}
 	}
 	// Unmarshal reads from the bytes directly, faster than a Decoder over a
 	// reader, and reads only the first document: a second is found by its
@@ -54,35 +54,38 @@ func parse(data []byte) (*yaml.Node, *problem) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, syntaxProblem(data, err)
+		return nil, syntaxProblem(data, err, w)
 	}
 	if line := secondDocumentLine(data); line > 0 {
-		return nil, &problem{Line: line, Column: 1, Rule: RuleDocuments, Message: "file holds more than one YAML document (a second ---): put each self-assessment in a file of its own"}
+		return nil, &problem{Line: line, Column: 1, Rule: RuleDocuments, Message: w.Say("messages.documents")}
 	}
 	if len(doc.Content) == 0 {
-		return nil, emptyProblem(data)
+		return nil, emptyProblem(data, w)
 	}
 	root := doc.Content[0]
 	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
-		return nil, emptyProblem(data)
+		return nil, emptyProblem(data, w)
 	}
 	if root.Kind != yaml.MappingNode {
-		return nil, &problem{Line: root.Line, Column: root.Column, Rule: RuleType, Message: "a NEST file is a group of keys with their values (nest: 1, region: ..., principles: ...), not " + describe(root)}
+		return nil, &problem{Line: root.Line, Column: root.Column, Rule: RuleType, Message: w.Say("messages.not.mapping", describe(w, root))}
 	}
 	return root, nil
 }
 
-func emptyProblem(data []byte) *problem {
-	msg := "file is empty"
+func emptyProblem(data []byte, w *assessment.Words) *problem {
+	key := "messages.empty"
 	if len(bytes.TrimSpace(data)) > 0 {
-		msg = "file has only comments, no answers"
+		key = "messages.empty.comments"
 	}
-	return &problem{Line: 1, Column: 1, Rule: RuleEmpty, Message: msg + ": start from `nest init` or run `nest assess`"}
+	return &problem{Line: 1, Column: 1, Rule: RuleEmpty, Message: w.Say(key)}
 }
 
 // syntaxProblem turns a yaml.v3 error into a problem with a line, and
-// explains tabs, the commonest cause, in plain words.
-func syntaxProblem(data []byte, err error) *problem {
+// explains tabs, the commonest cause, in plain words. The commonest of
+// yaml.v3's messages are said in w's words, the library's own kept after
+// them in brackets; any other is given as the library words it, in
+// English, after w's words for "this is not valid YAML".
+func syntaxProblem(data []byte, err error, w *assessment.Words) *problem {
 	msg := err.Error()
 	line := 0
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
@@ -95,17 +98,17 @@ func syntaxProblem(data []byte, err error) *problem {
 		line = first
 	}
 	if tl := tabIndentLine(data, line); tl > 0 {
-		return &problem{Line: tl, Column: 1, Rule: RuleTabs, Message: "line is indented with a tab: YAML needs spaces for indentation"}
+		return &problem{Line: tl, Column: 1, Rule: RuleTabs, Message: w.Say("messages.tabs")}
 	}
 	line = max(line, 1) // every finding has a line and column, 1:1 for the whole file
 	col := 1
 	for _, h := range syntaxHints {
 		if strings.Contains(msg, h.yaml) {
-			msg = h.plain + " (" + msg + ")"
+			msg = w.Say("messages.syntax.hint", w.Say(h.key), msg)
 			break
 		}
 	}
-	return &problem{Line: line, Column: col, Rule: RuleSyntax, Message: "this is not valid YAML: " + msg}
+	return &problem{Line: line, Column: col, Rule: RuleSyntax, Message: w.Say("messages.syntax", msg)}
 }
 
 // firstBadLine finds the line a YAML error is on. yaml.v3 names the line
@@ -151,16 +154,17 @@ func firstBadLine(data []byte) int {
 	return line
 }
 
-// syntaxHints put yaml.v3's commonest messages in a coordinator's words.
-var syntaxHints = []struct{ yaml, plain string }{
-	{"found unexpected end of stream", "the file ends in the middle of a value: is a quote or bracket not closed?"},
-	{"mapping values are not allowed in this context", "a colon followed by a space inside a value: put the value in quotes, or check the indentation"},
-	{"did not find expected key", "a line is indented out of step with the lines around it"},
-	{"could not find expected ':'", "a key has no colon after it, or a line is indented out of step"},
-	{"did not find expected ',' or ']'", "a [list] is not closed with ]"},
-	{"did not find expected ',' or '}'", "a {group} is not closed with }"},
-	{"found character that cannot start any token", "a character YAML does not allow at the start of a value (such as @ or `): put the value in quotes"},
-	{"did not find expected '-' indicator", "a list item is indented out of step with the items around it"},
+// syntaxHints put yaml.v3's commonest messages in a coordinator's words:
+// the catalogue's, by key.
+var syntaxHints = []struct{ yaml, key string }{
+	{"found unexpected end of stream", "messages.syntax.end"},
+	{"mapping values are not allowed in this context", "messages.syntax.colon"},
+	{"did not find expected key", "messages.syntax.indent"},
+	{"could not find expected ':'", "messages.syntax.no.colon"},
+	{"did not find expected ',' or ']'", "messages.syntax.list"},
+	{"did not find expected ',' or '}'", "messages.syntax.group"},
+	{"found character that cannot start any token", "messages.syntax.character"},
+	{"did not find expected '-' indicator", "messages.syntax.item"},
 }
 
 // tabIndentLine returns the first line, up to and including limit (or any
@@ -236,25 +240,25 @@ func firstInvalid(data []byte) int {
 	return len(data)
 }
 
-// describe names the kind of a node for messages.
-func describe(n *yaml.Node) string {
+// describe names the kind of a node for messages, in w's words.
+func describe(w *assessment.Words, n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "a group of keys"
+		return w.Say("messages.describe.group")
 	case yaml.SequenceNode:
-		return "a list"
+		return w.Say("messages.describe.list")
 	case yaml.AliasNode:
-		return "an alias"
+		return w.Say("messages.describe.alias")
 	}
 	switch n.Tag {
 	case "!!null":
-		return "empty"
+		return w.Say("messages.describe.empty")
 	case "!!int", "!!float":
-		return "the number " + text.Safe(text.Short(n.Value))
+		return w.Say("messages.describe.number", text.Safe(text.Short(n.Value)))
 	case "!!bool":
-		return "yes/no value " + text.Safe(text.Short(n.Value))
+		return w.Say("messages.describe.bool", text.Safe(text.Short(n.Value)))
 	case "!!timestamp":
-		return "the date " + text.Safe(text.Short(n.Value))
+		return w.Say("messages.describe.date", text.Safe(text.Short(n.Value)))
 	}
 	return strconv.Quote(text.Short(n.Value))
 }

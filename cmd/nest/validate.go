@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/nest-nyth/nest/internal/files"
-	"github.com/nest-nyth/nest/internal/text"
 	"github.com/nest-nyth/nest/output"
 	"github.com/nest-nyth/nest/schema"
 	"github.com/spf13/cobra"
@@ -22,23 +21,12 @@ type validateOptions struct {
 }
 
 func newValidateCmd(s *streams) *cobra.Command {
+	w := s.words
 	o := &validateOptions{}
 	cmd := &cobra.Command{
 		Use:   "validate [PATH...]",
-		Short: "Check self-assessment files against the schema and rules",
-		Long: `Check NEST self-assessment files against the published schema and the
-rules beyond it. PATH is a file, a folder (searched for *.yaml and *.yml
-files, recursively) or - for standard input; the default is the current
-folder.
-
-Every problem in every file is reported, one a line, sorted:
-
-  FILE:LINE:COLUMN: SEVERITY: MESSAGE [RULE]
-
-Formats: text (for people), json (for scripts), github (GitHub Actions
-annotations), junit (JUnit XML for GitLab and other CI), sarif (SARIF
-2.1.0 for code scanning). Findings go to standard output, the summary to
-standard error.` + "\n" + s.exitStatus("every file is valid (warnings allowed unless --strict)", "problems found in the files"),
+		Short: w.Say("cli.validate.short"),
+		Long:  w.Say("cli.validate.long") + "\n" + s.exitStatus(w.Say("cli.validate.exit.0"), w.Say("cli.validate.exit.1")),
 		Example: `  nest validate submissions/2024
   nest validate --strict --format github submissions
   cat gwent.yaml | nest validate -`,
@@ -48,18 +36,18 @@ standard error.` + "\n" + s.exitStatus("every file is valid (warnings allowed un
 				o.paths = []string{"."}
 			}
 			if !slices.Contains(output.Formats, o.format) {
-				return usagef("unknown format %q: use one of %s", o.format, strings.Join(output.Formats, ", "))
+				return usagef("%s", w.Say("cli.validate.format.bad", o.format, strings.Join(output.Formats, ", ")))
 			}
 			if cmd.Flags().Changed("jobs") && o.jobs < 1 {
-				return usagef("-j %d: check at least 1 file at once (leave -j out for one per CPU)", o.jobs)
+				return usagef("%s", w.Say("cli.validate.jobs.bad", o.jobs))
 			}
 			return runValidate(s, o)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.format, "format", "f", "text", "output format: "+strings.Join(output.Formats, ", "))
-	f.BoolVar(&o.strict, "strict", false, "treat warnings as failures")
-	f.IntVarP(&o.jobs, "jobs", "j", 0, "files checked at once (default: one per CPU)")
+	f.StringVarP(&o.format, "format", "f", "text", w.Say("cli.validate.flag.format", strings.Join(output.Formats, ", ")))
+	f.BoolVar(&o.strict, "strict", false, w.Say("cli.validate.flag.strict"))
+	f.IntVarP(&o.jobs, "jobs", "j", 0, w.Say("cli.validate.flag.jobs"))
 	return cmd
 }
 
@@ -73,12 +61,13 @@ func runValidate(s *streams, o *validateOptions) error {
 	for i, p := range paths {
 		names[i] = p.Path
 	}
-	results := schema.CheckFiles(names, schema.BatchOptions{Read: reader(s), Workers: o.jobs, Today: now})
-	report := output.Report{Strict: o.strict, Version: version()}
+	w := s.words
+	results := schema.CheckFiles(names, schema.BatchOptions{Read: reader(s), Workers: o.jobs, Today: now, Words: w})
+	report := output.Report{Strict: o.strict, Version: version(), Words: w}
 	report.Missing = len(problems)
 	for _, p := range problems {
 		report.Files = append(report.Files, p.Path)
-		report.Findings = append(report.Findings, schema.Finding{File: p.Path, Line: 1, Column: 1, Severity: schema.Error, Rule: schema.RuleRead, Message: "cannot read: " + p.Err.Error()})
+		report.Findings = append(report.Findings, schema.Finding{File: p.Path, Line: 1, Column: 1, Severity: schema.Error, Rule: schema.RuleRead, Message: w.Say("messages.read", s.fileError(p.Err))})
 	}
 	results = skipOtherTools(s, paths, results)
 	for _, r := range results {
@@ -95,11 +84,10 @@ func runValidate(s *streams, o *validateOptions) error {
 	// check, it is a valid (empty) document.
 	color := o.format == "text" && s.OutTTY && s.Env("NO_COLOR") == ""
 	if err := report.Write(s.Out, o.format, color); err != nil {
-		return fmt.Errorf("write findings: %w", err)
+		return fmt.Errorf("%s: %w", w.Say("cli.validate.write"), err)
 	}
 	if len(report.Files) == 0 {
-		return fail(exitFailure, "no .yaml or .yml files found in "+strings.Join(o.paths, ", "),
-			"name the folder that holds the submissions, or the files themselves")
+		return fail(exitFailure, w.Say("cli.validate.none", strings.Join(o.paths, ", ")), w.Say("cli.validate.none.hint"))
 	}
 	// The summary goes to standard error whatever the format, so that CI
 	// logs show the count beside the annotations or report files.
@@ -146,7 +134,7 @@ func skipOtherTools(s *streams, paths []files.File, results []schema.FileResult)
 	}
 	for _, d := range slices.Sorted(maps.Keys(folders)) {
 		if f := folders[d]; f.nest == 0 {
-			sayf(s.Err, "nest: note: skipped %s: none of its %s is a NEST self-assessment\n", d, text.Plural(f.other, "YAML file"))
+			sayf(s.Err, "nest: %s: %s\n", s.words.Say("cli.note"), s.words.Count("cli.validate.skipped", f.other, d, f.other))
 		}
 	}
 	return kept
