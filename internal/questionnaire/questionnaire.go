@@ -66,6 +66,9 @@ type Options struct {
 	Existing func(a *assessment.Assessment) *Found
 	// Signals stop the run as Esc does: the page is saved first.
 	Signals <-chan os.Signal
+	// Words are the language every question, option, help and message is
+	// in; nil is English.
+	Words *assessment.Words
 }
 
 // Found is a file that holds the submission a new assessment is for.

@@ -241,7 +241,7 @@ func TestSummaryInWords(t *testing.T) {
 	a.Principles["safe_and_supportive_communities"] = &assessment.Response{Rating: 2}
 	delete(a.Principles, "no_wrong_door")
 	a.Principles["co_produced_innovations"] = &assessment.Response{Concerns: "x"}
-	text, errs := Summary(a)
+	text, errs := Summary(a, nil)
 	for _, want := range []string{
 		"To fix before it can be marked final:",
 		"- Co-produced innovations: no rating yet; choose one, or say why it is not rated yet",
@@ -347,11 +347,18 @@ func TestPromptsAreInTheCatalogue(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, u := range regexp.MustCompile(`prompt\["([a-z_.]+)"\]`).FindAllStringSubmatch(string(src), -1) {
+		for _, u := range regexp.MustCompile(`\.p\("([a-z_.]+)"`).FindAllStringSubmatch(string(src), -1) {
 			n++
-			if assessment.Prompts[u[1]] == "" {
-				t.Errorf("%s: prompt %q is not in the catalogue", name, u[1])
+			for _, w := range []*assessment.Words{assessment.English, assessment.Welsh} {
+				if !w.Has("prompts." + u[1]) {
+					t.Errorf("%s: prompt %q is not in the %s catalogue", name, u[1], w.Lang)
+				}
 			}
+		}
+	}
+	for _, k := range keyHelp {
+		if !assessment.Welsh.Has("prompts." + k) {
+			t.Errorf("key help %q is not in the catalogue", k)
 		}
 	}
 	// Those made from the table's keys.
