@@ -142,7 +142,7 @@ func runAssess(s *streams, o *assessOptions) error {
 	err = questionnaire.Run(a, questionnaire.Options{
 		In: s.In, Out: s.Err, Accessible: o.accessible, Interactive: s.InTTY, Principle: o.principle,
 		Year: now.Year(), Today: now.Format(time.DateOnly), AskFinal: !o.force, Save: save,
-		Existing: existing, Signals: signals, Words: s.words,
+		Existing: existing, Signals: signals, Words: s.words, Language: s.lang,
 	})
 	var stopped *questionnaire.Stopped
 	switch {

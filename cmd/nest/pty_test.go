@@ -51,6 +51,7 @@ func TestPtyWholeRun(t *testing.T) {
 		tm.press(kEnter, kDown, kDown, kEnter) // sector: education
 		tm.press(kSpace, kEnter)               // funding: the first
 		tm.press(kEnter)                       // year: as it is
+		tm.press(kEnter)                       // language: English, as asked in
 		tm.press(kSpace, kEnter)               // voices: children and young people
 		tm.typeText("A drop-in.")
 		tm.press(kEnter)
@@ -170,7 +171,7 @@ func TestPtyBareRun(t *testing.T) {
 	dir := t.TempDir()
 	tm := startTerm(t, dir, nil, "assess")
 	tm.waitScreen("┃ Which Regional Partnership Board?")
-	tm.press(kEnter, kEnter, kEnter, kEnter, kEnter)
+	tm.press(kEnter, kEnter, kEnter, kEnter, kEnter, kEnter)
 	for i := 1; i <= 6; i++ {
 		tm.waitScreen("Principle " + strconv.Itoa(i) + " of 6")
 		tm.press("1", kEnter, kEnter, kEnter, kEnter, kEnter, kEnter)
@@ -185,8 +186,8 @@ func TestPtyBareRun(t *testing.T) {
 		t.Fatalf("saved:\n%s", got)
 	}
 	tm.logTiming("bare run")
-	if tm.keys != 48 {
-		t.Errorf("a bare run took %d key presses; the README says 48", tm.keys)
+	if tm.keys != 49 {
+		t.Errorf("a bare run took %d key presses; the README says 49", tm.keys)
 	}
 	if !strings.Contains(tm.rawBytes(), "\x1b[3") {
 		t.Errorf("no colour without NO_COLOR: TestPtyNoColor proves nothing")
@@ -199,7 +200,7 @@ func partial(t *testing.T) (*ptyTerm, string) {
 	dir := t.TempDir()
 	tm := startTerm(t, dir, nil, "assess")
 	tm.waitScreen("┃ Which Regional Partnership Board?")
-	tm.press(kEnter, kEnter, kEnter, kEnter, kEnter)
+	tm.press(kEnter, kEnter, kEnter, kEnter, kEnter, kEnter)
 	tm.waitScreen("Principle 1 of 6")
 	tm.press("2", "3")
 	tm.typeText("Half a thought")
@@ -266,7 +267,7 @@ func TestPtyEscKeepsNoRatingFromTheCursor(t *testing.T) {
 	dir := t.TempDir()
 	tm := startTerm(t, dir, nil, "assess")
 	tm.waitScreen("┃ Which Regional Partnership Board?")
-	tm.press(kEnter, kEnter, kEnter, kEnter, kEnter)
+	tm.press(kEnter, kEnter, kEnter, kEnter, kEnter, kEnter)
 	tm.waitScreen("Principle 1 of 6", "> 1 Basic")
 	tm.press(kDown, kDown)
 	tm.waitScreen("> 3 Substantial progress")
@@ -350,6 +351,7 @@ func TestPtyAccessible(t *testing.T) {
 		{"Which Regional Partnership Board?\n1. Cardiff and Vale", "3"},
 		{"Is this the region's own submission, or one service's?", "1"},
 		{"Year (needed)", ""},
+		{"Which language are the answers written in?\n1. Cymraeg (Welsh)", ""},
 		{"Whose voices informed this assessment? (choose any)\n[ ] 1. Children and young people", "1 3"},
 		{"How were they heard?", "Tŷ forum."},
 		{"Principle 1 of 6 — Trusted adults", "2"},

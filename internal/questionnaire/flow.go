@@ -257,7 +257,8 @@ func (fl *flow) finalPage() *page {
 
 // aboutPage is the first step, walked from the top of the format's table:
 // region and scope, the service's name, sector and funding, the year, and
-// whose voices were heard.
+// the language the answers are written in (optional: the language asked
+// in is offered first), and whose voices were heard.
 func (fl *flow) aboutPage() *page {
 	a, w := fl.a, fl.w
 	isService := func(d Draft) bool { return d[assessment.FieldScope.Key] == assessment.ScopeService }
@@ -279,8 +280,14 @@ func (fl *flow) aboutPage() *page {
 					a.Organisation = strings.TrimSpace(d[f.Key])
 				}
 			})
-		case f.Kind == assessment.KindChoice && f != assessment.FieldStatus && f != assessment.FieldLanguage:
-			qs = append(qs, fl.choiceQuestion(f, f.Key))
+		case f.Kind == assessment.KindChoice && f != assessment.FieldStatus:
+			q := fl.choiceQuestion(f, f.Key)
+			if f == assessment.FieldLanguage {
+				// Optional in the file; the cursor starts on the
+				// language asked in.
+				q.Start = func(Draft) string { return fl.language() }
+			}
+			qs = append(qs, q)
 			load = append(load, func(d Draft) { d[f.Key] = *f.Text(a) })
 			store = append(store, func(d Draft, _ bool) {
 				if d[f.Key] != "" {
@@ -423,6 +430,17 @@ func (fl *flow) aboutPage() *page {
 			return fl.after(-1)
 		},
 	}
+}
+
+// language is the file's language to offer first: the one asked in.
+func (fl *flow) language() string {
+	if l := fl.o.Language; assessment.Has(assessment.Languages, l) {
+		return l
+	}
+	if strings.HasPrefix(fl.w.Lang, "cy") {
+		return "cy"
+	}
+	return "en"
 }
 
 // after is the page after principle i (-1: after the first step).

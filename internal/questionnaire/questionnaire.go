@@ -69,6 +69,9 @@ type Options struct {
 	// Words are the language every question, option, help and message is
 	// in; nil is English.
 	Words *assessment.Words
+	// Language is the file's language offered first (cy, en or cy+en);
+	// "" is the language of Words.
+	Language string
 }
 
 // Found is a file that holds the submission a new assessment is for.
