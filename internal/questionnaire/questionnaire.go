@@ -113,7 +113,7 @@ func Run(a *assessment.Assessment, o Options) error {
 	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		m.stopIfRunning("")
 		if m.err == nil || errors.Is(m.err, ErrInterrupted) {
-			return fmt.Errorf("the terminal failed: %w", err)
+			return fmt.Errorf("%s: %w", fl.w.p("terminal.failed"), err)
 		}
 		return m.err
 	}
