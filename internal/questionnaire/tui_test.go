@@ -259,6 +259,31 @@ func TestSummaryInWords(t *testing.T) {
 	}
 }
 
+// The summary in Welsh: the principles by their Welsh names, what to do
+// in Welsh, personal data named in Welsh.
+func TestSummaryInWelsh(t *testing.T) {
+	a := loaded(t)
+	a.Principles["safe_and_supportive_communities"] = &assessment.Response{Rating: 2}
+	a.Principles["co_produced_innovations"] = &assessment.Response{Concerns: "x"}
+	a.Principles["trusted_adults"].WorkingWell = "Ffoniwch 07700 900123."
+	text, errs := Summary(a, assessment.Welsh)
+	for _, want := range []string{
+		"I'w cywiro cyn y gallwch farcio'r ffeil yn derfynol:",
+		"- Arloesi wedi'i gyd-gynhyrchu: dim sgôr eto; dewiswch un, neu dywedwch pam nad oes sgôr eto",
+		"- Mynediad hawdd at arbenigedd, Dim drws anghywir: heb ei ateb eto",
+		"Gwerth edrych arnyn nhw:",
+		"- Cymunedau diogel a chefnogol: mae sgôr, ond nid oes dim byd i gefnogi'r sgôr",
+		"- Oedolion yr ymddiriedir ynddynt, beth sy'n gweithio'n dda: mae hyn yn edrych fel rhif ffôn: ",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("summary lacks %q:\n%s", want, text)
+		}
+	}
+	if errs != 3 || regexp.MustCompile(`line \d|[a-z]+_[a-z]+|looks like|rated`).MatchString(text) {
+		t.Errorf("%d errors; keys, lines or English in:\n%s", errs, text)
+	}
+}
+
 // Where carrying on starts.
 func TestResume(t *testing.T) {
 	for _, c := range []struct {
