@@ -1,6 +1,7 @@
 package assessment
 
 import (
+	"bytes"
 	"slices"
 	"testing"
 
@@ -8,6 +9,19 @@ import (
 )
 
 func TestCatalogueShape(t *testing.T) {
+	// Every key of the English file is one nest reads: a misspelt section
+	// would otherwise be dropped without a word (the program decodes the
+	// file as it is, to start quickly).
+	data, err := catalogueFiles.ReadFile("catalogue/en.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	var c catalogue
+	if err := dec.Decode(&c); err != nil {
+		t.Errorf("en.yaml: %v", err)
+	}
 	wantPrinciples := []string{"trusted_adults", "wellbeing_across_education", "co_produced_innovations",
 		"easy_access_to_expertise", "safe_and_supportive_communities", "no_wrong_door"}
 	var got []string
@@ -32,7 +46,7 @@ func TestCatalogueShape(t *testing.T) {
 		t.Errorf("%d regions, want 7", len(Regions))
 	}
 	for _, r := range Regions {
-		if r.Name.EN == "" || r.Name.CY == "" || r.HealthBoard == "" || len(r.LocalAuthorities) == 0 {
+		if r.Name.EN == "" || !Welsh().Has("regions."+r.Key+".name") || r.HealthBoard == "" || len(r.LocalAuthorities) == 0 {
 			t.Errorf("region %s is incomplete: %+v", r.Key, r)
 		}
 	}

@@ -25,7 +25,7 @@ type Entry struct {
 func Entries() []Entry {
 	var out []Entry
 	for _, k := range English.Keys() {
-		en, cy := English.Forms(k), Welsh.entries[k]
+		en, cy := English.Forms(k), Welsh().entries[k]
 		forms := slices.Sorted(func(yield func(string) bool) {
 			for f := range en {
 				if !yield(f) {
@@ -40,7 +40,7 @@ func Entries() []Entry {
 		})
 		slices.SortStableFunc(forms, func(a, b string) int { return formOrder(a) - formOrder(b) })
 		for _, f := range forms {
-			e := Entry{Key: k, Form: f, English: en[f], Welsh: cy[f], Reviewed: Welsh.reviewed[k]}
+			e := Entry{Key: k, Form: f, English: en[f], Welsh: cy[f], Reviewed: Welsh().reviewed[k]}
 			if e.English == "" && f != "" {
 				e.English = en["other"]
 			}

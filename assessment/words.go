@@ -7,7 +7,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
+	"github.com/nest-nyth/nest/internal/cymraeg"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -33,13 +35,35 @@ type Words struct {
 }
 
 // English and Welsh are nest's words in each language.
-var English, Welsh *Words
+// English is read when the program starts: every command speaks it, or
+// falls back to it. The Welsh is read the first time it is asked for, so
+// that a run in English does not pay for it.
+var (
+	English   *Words
+	welsh     *Words
+	welshOnce sync.Once
+)
+
+// Welsh are nest's words in Welsh.
+func Welsh() *Words {
+	welshOnce.Do(func() {
+		doc, err := readCatalogue("cy.yaml")
+		if err == nil {
+			welsh, err = readWords(doc, "cy", cymraeg.Plural)
+		}
+		if err != nil {
+			panic("nest: the built-in catalogue is broken: cy.yaml: " + err.Error())
+		}
+		welsh.fallback = English
+	})
+	return welsh
+}
 
 // For returns the words of a language: Welsh for "cy" (or a tag that
 // starts with it), English for anything else.
 func For(lang string) *Words {
 	if lang == "cy" || strings.HasPrefix(lang, "cy-") || strings.HasPrefix(lang, "cy_") {
-		return Welsh
+		return Welsh()
 	}
 	return English
 }

@@ -113,7 +113,7 @@ func regionOrder(key string) int {
 func sorted(in []Input, w *assessment.Words) []Input {
 	subs := slices.Clone(in)
 	byName := strings.Compare
-	if w == assessment.Welsh {
+	if w.Lang == "cy" {
 		byName = cymraeg.Compare
 	}
 	slices.SortStableFunc(subs, func(a, b Input) int {

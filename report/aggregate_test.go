@@ -562,7 +562,7 @@ func TestAggregateInWelsh(t *testing.T) {
 	if got := names(Aggregate(in, o)); got != "Llanelli Centre, Lyn Youth, Rhyl Hub, Ruthin Group" {
 		t.Errorf("in English: %s", got)
 	}
-	o.Words = assessment.Welsh
+	o.Words = assessment.Welsh()
 	r := Aggregate(in, o)
 	if got := names(r); got != "Lyn Youth, Llanelli Centre, Ruthin Group, Rhyl Hub" {
 		t.Errorf("in Welsh: %s", got)

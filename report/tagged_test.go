@@ -257,7 +257,7 @@ func TestPDFInWelshAndBilingual(t *testing.T) {
 		}
 		return d
 	}
-	cy, en := build(assessment.Welsh, cyEd), build(assessment.English, editorial(t))
+	cy, en := build(assessment.Welsh(), cyEd), build(assessment.English, editorial(t))
 
 	got := taggedPDF(t, cy, "2024-11-30")
 	if got.Lang != "cy" || got.Title != "Diweddariad ar weithredu NYTH/NEST 2024" {

@@ -109,7 +109,7 @@ func (s *streams) choiceFlags(f *pflag.FlagSet, r *report.Rules, compare *string
 // and English for cy+en, Welsh first; the one asked for otherwise.
 func (s *streams) languages() []*assessment.Words {
 	if s.lang == langBilingual {
-		return []*assessment.Words{assessment.Welsh, assessment.English}
+		return []*assessment.Words{assessment.Welsh(), assessment.English}
 	}
 	return []*assessment.Words{wordsOf(s.lang)}
 }
@@ -222,7 +222,7 @@ func readEditorials(s *streams, named string, langs []*assessment.Words) ([]*rep
 	var out []*report.Editorial
 	for _, lw := range langs {
 		path := english
-		if lw == assessment.Welsh {
+		if lw == assessment.Welsh() {
 			path = welsh
 		}
 		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) && path != named {

@@ -79,5 +79,5 @@ func wordsOf(lang string) *assessment.Words {
 	if lang == langEnglish {
 		return assessment.English
 	}
-	return assessment.Welsh
+	return assessment.Welsh()
 }

@@ -266,7 +266,7 @@ func TestSummaryInWelsh(t *testing.T) {
 	a.Principles["safe_and_supportive_communities"] = &assessment.Response{Rating: 2}
 	a.Principles["co_produced_innovations"] = &assessment.Response{Concerns: "x"}
 	a.Principles["trusted_adults"].WorkingWell = "Ffoniwch 07700 900123."
-	text, errs := Summary(a, assessment.Welsh)
+	text, errs := Summary(a, assessment.Welsh())
 	for _, want := range []string{
 		"I'w cywiro cyn y gallwch farcio'r ffeil yn derfynol:",
 		"- Arloesi wedi'i gyd-gynhyrchu: dim sgôr eto; dewiswch un, neu dywedwch pam nad oes sgôr eto",
@@ -380,7 +380,7 @@ func TestPromptsAreInTheCatalogue(t *testing.T) {
 		}
 		for _, u := range regexp.MustCompile(`\.p\("([a-z_.]+)"`).FindAllStringSubmatch(string(src), -1) {
 			n++
-			for _, w := range []*assessment.Words{assessment.English, assessment.Welsh} {
+			for _, w := range []*assessment.Words{assessment.English, assessment.Welsh()} {
 				if !w.Has("prompts." + u[1]) {
 					t.Errorf("%s: prompt %q is not in the %s catalogue", name, u[1], w.Lang)
 				}
@@ -388,7 +388,7 @@ func TestPromptsAreInTheCatalogue(t *testing.T) {
 		}
 	}
 	for _, k := range keyHelp {
-		if !assessment.Welsh.Has("prompts." + k) {
+		if !assessment.Welsh().Has("prompts." + k) {
 			t.Errorf("key help %q is not in the catalogue", k)
 		}
 	}
@@ -427,7 +427,7 @@ func BenchmarkPrinciplePage(b *testing.B) {
 // In Welsh every word on the screen is Welsh: titles, options, the key
 // bar (huh's own key help too), and the language offered first is Welsh.
 func TestWelshScreens(t *testing.T) {
-	h := newHarness(t, &assessment.Assessment{}, Options{Words: assessment.Welsh})
+	h := newHarness(t, &assessment.Assessment{}, Options{Words: assessment.Welsh()})
 	bar := func() string { lines := strings.Split(h.view(), "\n"); return lines[len(lines)-1] }
 	v := h.view()
 	for _, want := range []string{"Am yr hunanasesiad hwn", "Pa Fwrdd Partneriaeth Rhanbarthol?", "> Caerdydd a'r Fro", "enter: dewis"} {
