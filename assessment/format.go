@@ -161,6 +161,43 @@ func (f *Field) HelpKey() string {
 func (f *Field) Title() string { return Fields[f.HelpKey()].Title }
 func (f *Field) Help() string  { return Fields[f.HelpKey()].Help }
 
+// TitleIn and HelpIn are the field's words in the language of w (English
+// when w is nil).
+func (f *Field) TitleIn(w *Words) string {
+	if w == nil {
+		return f.Title()
+	}
+	return w.Say("fields." + f.HelpKey() + ".title")
+}
+
+func (f *Field) HelpIn(w *Words) string {
+	if w == nil {
+		return f.Help()
+	}
+	return w.Say("fields." + f.HelpKey() + ".help")
+}
+
+// ChoicesIn are a Choice field's allowed words, labelled in the language
+// of w (English when w is nil).
+func (f *Field) ChoicesIn(w *Words) []Choice {
+	cs := f.Choices()
+	list := choiceLists[f.HelpKey()]
+	if w == nil || list == "" {
+		return cs
+	}
+	out := make([]Choice, len(cs))
+	for i, c := range cs {
+		out[i] = Choice{Key: c.Key, Label: w.Label(list, c.Key)}
+	}
+	return out
+}
+
+// choiceLists names the catalogue's list of each Choice field's words.
+var choiceLists = map[string]string{
+	"region": "regions", "scope": "scopes", "status": "statuses", "language": "languages",
+	"service.sector": "sectors", "feedback.from": "sources",
+}
+
 // Item is what one item of a List or Tags field is called in messages
 // ("each action", "theme"), from the catalogue.
 func (f *Field) Item() string { return Fields[f.HelpKey()].Item }

@@ -13,6 +13,9 @@ type TemplateOptions struct {
 	Region string // a region key, or "" to leave it for the person
 	Scope  string // ScopeRegion or ScopeService
 	Year   int
+	// Words are the language of the comments (nil: English); the keys
+	// and the values they take are the format's in every language.
+	Words *Words
 }
 
 // Template returns a commented file for people who prefer to write their
@@ -33,15 +36,22 @@ func Template(o TemplateOptions) []byte {
 	if scope == ScopeService {
 		a.Service = &Service{}
 	}
-	t := &template{}
-	t.comment("", "NEST self-assessment. Fill in the answers below, then check the file with: nest validate FILE. Keys left empty count as not answered yet.")
-	t.comment("", "Reports made from this file are published: never write names or anything else that identifies a child, a family or a member of staff.")
-	t.comment("", "For text over several lines, write | after the colon and put the text on the lines below, indented by two more spaces.")
+	w := o.Words
+	if w == nil {
+		w = English
+	}
+	t := &template{w: w}
+	t.comment("", w.Say("cli.init.template.intro"))
+	t.comment("", w.Say("cli.init.template.published"))
+	t.comment("", w.Say("cli.init.template.lines"))
 	t.fields("", Format, a)
 	return []byte("# yaml-language-server: $schema=" + SchemaURL + "\n" + t.b.String())
 }
 
-type template struct{ b strings.Builder }
+type template struct {
+	b strings.Builder
+	w *Words
+}
 
 func (t *template) comment(indent, s string) {
 	for _, line := range text.Wrap(s, float64(78-len(indent)), text.Runes) {
@@ -62,11 +72,11 @@ func (t *template) fields(indent string, fs []*Field, owner any) {
 		if f.Kind == KindGroup && f.Group(owner, false) == nil {
 			continue // a group this kind of file does not have
 		}
-		t.comment(indent, f.Title()+": "+f.Help())
+		t.comment(indent, f.TitleIn(t.w)+": "+f.HelpIn(t.w))
 		switch f.Kind {
 		case KindChoice:
 			if f != FieldScope && f != FieldStatus {
-				t.comment(indent, "One of: "+choiceList(f.Choices())+".")
+				t.comment(indent, t.w.Say("cli.init.template.one_of", choiceList(f.Choices())))
 			}
 			t.b.WriteString(indent + f.Key + ":" + value(*f.Text(owner)) + "\n")
 		case KindText, KindDate, KindMonth:
@@ -83,14 +93,14 @@ func (t *template) fields(indent string, fs []*Field, owner any) {
 			t.b.WriteString(indent + f.Key + ": []\n")
 		case KindLabels:
 			t.b.WriteString(indent + f.Key + ":\n")
-			t.b.WriteString(indent + "  # " + f.Example() + "\n")
+			t.b.WriteString(indent + "  # " + t.example(f) + "\n")
 		case KindGroup:
 			t.b.WriteString(indent + f.Key + ":\n")
 			t.fields(indent+"  ", f.Fields, f.Group(owner, false))
 		case KindList:
 			for _, item := range f.Fields {
 				if item.Kind == KindChoice {
-					t.comment(indent, item.Key+" is one of: "+choiceList(item.Choices())+".")
+					t.comment(indent, t.w.Say("cli.init.template.item_one_of", item.Key, choiceList(item.Choices())))
 				}
 			}
 			t.b.WriteString(indent + f.Key + ":\n")
@@ -101,7 +111,7 @@ func (t *template) fields(indent string, fs []*Field, owner any) {
 				if i == 0 {
 					lead = "- "
 				}
-				t.b.WriteString(indent + "  # " + lead + item.Key + ": " + item.Example() + "\n")
+				t.b.WriteString(indent + "  # " + lead + item.Key + ": " + t.example(item) + "\n")
 			}
 		case KindPrinciples:
 			t.b.WriteString(indent + f.Key + ":\n")
@@ -109,12 +119,22 @@ func (t *template) fields(indent string, fs []*Field, owner any) {
 				if i > 0 {
 					t.b.WriteString("\n")
 				}
-				t.comment(indent+"  ", fmt.Sprintf("Principle %d of %d: %s. %s", i+1, len(Principles), p.Name.EN, p.Summary))
+				t.comment(indent+"  ", t.w.Say("cli.init.template.principle", i+1, len(Principles),
+					t.w.Label("principles", p.Key), t.w.Say("principles."+p.Key+".summary")))
 				t.b.WriteString(indent + "  " + p.Key + ":\n")
 				t.fields(indent+"    ", f.Fields, &Response{})
 			}
 		}
 	}
+}
+
+// example is the catalogue's example value of f, in the template's
+// language.
+func (t *template) example(f *Field) string {
+	if k := "fields." + f.HelpKey() + ".example"; English.Has(k) {
+		return t.w.Say(k)
+	}
+	return f.Example()
 }
 
 func value(s string) string {

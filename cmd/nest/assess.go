@@ -26,38 +26,19 @@ type assessOptions struct {
 }
 
 func newAssessCmd(s *streams) *cobra.Command {
+	w := s.words
 	o := &assessOptions{}
 	cmd := &cobra.Command{
 		Use:   "assess [FILE]",
-		Short: "Answer the self-assessment questionnaire, saving as you go",
-		Long: `Work through the NEST self-assessment: who is assessing and whose voices
-informed it, then a page for each of the six principles (rating, target,
-what is working well, concerns, what good would look like, themes, planned
-actions and quotes), then a summary that can mark the file final.
-
-The file is saved whenever a page is done and when you stop: Esc, Ctrl-C,
-closing the terminal or SIGTERM keep what was typed on the page. Ctrl+O
-shows the overview, to go back to any page. Run nest assess FILE again to
-carry on at the question after the last one answered.
-
-FILE defaults to YEAR-REGION.yaml (YEAR-REGION-SERVICE.yaml for a service);
-when that file holds the same submission already, nest assess offers to
-carry it on. --principle revises one principle. A final file is changed
-only after asking, or with --force when there is no one to ask. A file with
-errors is explained and left as it is; a folder that cannot be written is
-refused before the first question.
-
---accessible (or the ACCESSIBLE environment variable) asks one question a
-line, printing it with its options before reading the answer, for screen
-readers and for answers piped in; without a terminal, nest assess needs it.
-Piped answers that do not fit their question stop the run (exit 1).` + "\n" + s.exitStatus("saved, or stopped with every answer saved; or a final file left as it was",
-			"the file has errors: it was explained and left as it was; or a piped answer did not fit its question"),
+		Short: w.Say("cli.assess.short"),
+		Long:  w.Say("cli.assess.long") + "\n" + s.exitStatus(w.Say("cli.assess.exit.0"), w.Say("cli.assess.exit.1")),
 		Example: `  nest assess
   nest assess 2024-gwent.yaml --principle no_wrong_door
-  nest assess --accessible 2024-powys.yaml`,
+  nest assess --accessible 2024-powys.yaml
+  nest assess --lang cy`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
-				return usagef("assess takes one FILE at most")
+				return usagef("%s", w.Say("cli.assess.args"))
 			}
 			return nil
 		},
@@ -67,7 +48,7 @@ Piped answers that do not fit their question stop the run (exit 1).` + "\n" + s.
 			}
 			if o.principle != "" {
 				if _, ok := assessment.PrincipleByKey(o.principle); !ok {
-					return usagef("unknown principle %q: use one of %s", o.principle, strings.Join(assessment.PrincipleKeys(), ", "))
+					return usagef("%s", w.Say("cli.assess.principle.unknown", o.principle, strings.Join(assessment.PrincipleKeys(), ", ")))
 				}
 			}
 			o.accessible = o.accessible || s.Env("ACCESSIBLE") != ""
@@ -75,19 +56,19 @@ Piped answers that do not fit their question stop the run (exit 1).` + "\n" + s.
 		},
 	}
 	f := cmd.Flags()
-	f.BoolVar(&o.accessible, "accessible", false, "plain prompts, one a line, for screen readers and piped answers")
-	f.StringVar(&o.principle, "principle", "", "revise one principle: "+strings.Join(assessment.PrincipleKeys(), ", "))
-	f.BoolVar(&o.force, "force", false, "change a final file without asking")
+	f.BoolVar(&o.accessible, "accessible", false, w.Say("cli.assess.flag.accessible"))
+	f.StringVar(&o.principle, "principle", "", w.Say("cli.assess.flag.principle", strings.Join(assessment.PrincipleKeys(), ", ")))
+	f.BoolVar(&o.force, "force", false, w.Say("cli.assess.flag.force"))
 	return cmd
 }
 
 func runAssess(s *streams, o *assessOptions) error {
+	w := s.words
 	if !o.accessible && !(s.InTTY && s.ErrTTY) {
-		return fail(exitFailure, "the full-screen form needs a terminal",
-			"use 'nest assess --accessible' for plain prompts (answers may be piped in), or 'nest init' for a template to fill in by hand")
+		return fail(exitFailure, w.Say("cli.assess.terminal"), w.Say("cli.assess.terminal.hint"))
 	}
 	// Before the first question: answers that cannot be saved are not asked.
-	if err := canWrite(o.path); err != nil {
+	if err := canWrite(s, o.path); err != nil {
 		return err
 	}
 	a := &assessment.Assessment{}
@@ -101,11 +82,10 @@ func runAssess(s *streams, o *assessOptions) error {
 		}
 	}
 	if o.principle != "" && a.Region == "" {
-		return usagef("--principle revises a principle of an existing file: name the file")
+		return usagef("%s", w.Say("cli.assess.principle.file"))
 	}
 	if a.Status == assessment.StatusFinal && !o.force && !s.InTTY {
-		return fail(exitFailure, o.path+" is final, and there is no terminal to ask whether to change it",
-			"add --force to change it; it goes back to draft until marked final again")
+		return fail(exitFailure, w.Say("cli.assess.final.noterminal", o.path), w.Say("cli.assess.final.noterminal.hint"))
 	}
 	now, err := clock(s)
 	if err != nil {
@@ -133,7 +113,7 @@ func runAssess(s *streams, o *assessOptions) error {
 	var existing func(*assessment.Assessment) *questionnaire.Found
 	if o.path == "" {
 		existing = func(a *assessment.Assessment) *questionnaire.Found {
-			return findSubmission(defaultAssessName(a), a, func(name string) { path = name })
+			return findSubmission(w, defaultAssessName(a), a, func(name string) { path = name })
 		}
 	}
 	signals := make(chan os.Signal, 1)
@@ -142,59 +122,70 @@ func runAssess(s *streams, o *assessOptions) error {
 	err = questionnaire.Run(a, questionnaire.Options{
 		In: s.In, Out: s.Err, Accessible: o.accessible, Interactive: s.InTTY, Principle: o.principle,
 		Year: now.Year(), Today: now.Format(time.DateOnly), AskFinal: !o.force, Save: save,
-		Existing: existing, Signals: signals,
+		Existing: existing, Signals: signals, Words: s.words, Language: s.lang,
 	})
 	var stopped *questionnaire.Stopped
 	switch {
 	case errors.Is(err, questionnaire.ErrKeptFinal):
-		sayf(s.Err, "%s is final and was left as it was\n", path)
+		sayf(s.Err, "%s\n", w.Say("cli.assess.final.kept", path))
 		return nil
 	case errors.As(err, &stopped):
-		why := "stopped"
+		why := w.Say("cli.assess.stopped")
 		if stopped.Signal != "" {
-			why = "stopped (" + stopped.Signal + ")"
+			why = w.Say("cli.assess.stopped.signal", stopped.Signal)
 		}
 		if !wrote {
-			sayf(s.Err, "%s before anything was answered or changed; nothing was saved\n", why)
+			sayf(s.Err, "%s\n", w.Say("cli.assess.stopped.nothing", why))
 			return nil
 		}
-		sayf(s.Err, "%s on %q: every answer so far is saved in %s\n", why, stopped.Page, path)
-		sayf(s.Err, "carry on with: nest assess %s\n", path)
+		sayf(s.Err, "%s\n", w.Say("cli.assess.stopped.saved", why, stopped.Page, path))
+		sayf(s.Err, "%s\n", w.Say("cli.assess.carry.on", path))
 		return nil
 	case errors.Is(err, questionnaire.ErrBadAnswer):
-		hint := "nothing was saved"
+		hint := w.Say("cli.assess.bad.nothing")
 		if wrote {
-			hint = "the answers before it are saved in " + path + " as a draft; nothing was marked final"
+			hint = w.Say("cli.assess.bad.saved", path)
 		}
-		return fail(exitFindings, err.Error(), hint,
-			"nest assess --accessible asks the questions in order: one line for each, a number for a choice")
+		return fail(exitFindings, err.Error(), hint, w.Say("cli.assess.bad.hint"))
 	case err != nil:
+		msg := s.writeError("cli.assess.write.failed", path, err)
 		if wrote {
-			return fail(exitFailure, err.Error(), "the answers before it are saved in "+path)
+			return fail(exitFailure, msg, w.Say("cli.assess.failed.saved", path))
 		}
-		return err
+		return fail(exitFailure, msg)
 	}
 	if !wrote {
-		sayf(s.Err, "%s is unchanged\n", path)
+		sayf(s.Err, "%s\n", w.Say("cli.assess.unchanged", path))
 		return nil
 	}
-	sayf(s.Err, "saved %s (%s)\n", path, a.Status)
+	sayf(s.Err, "%s\n", w.Say("cli.assess.saved", path, a.Status))
 	if a.Status != assessment.StatusFinal {
-		sayf(s.Err, "carry on with: nest assess %s; check it with: nest validate %s\n", path, path)
+		sayf(s.Err, "%s\n", w.Say("cli.assess.next", path, path))
 	}
 	return nil
 }
 
+// writeError says why the file at path could not be written: in nest's
+// words where it has them (key says it, given the path and why), else
+// the system's.
+func (s *streams) writeError(key, path string, err error) string {
+	msg := err.Error()
+	if said := s.fileError(err); said != msg {
+		return s.words.Say(key, path, said)
+	}
+	return msg
+}
+
 // canWrite checks, before any question, that the file can be saved: its
 // folder is there and takes a new file.
-func canWrite(path string) error {
+func canWrite(s *streams, path string) error {
 	dir := filepath.Dir(path)
 	if path == "" {
 		dir = "."
 	}
 	info, err := os.Stat(dir)
 	if err == nil && !info.IsDir() {
-		err = errors.New("not a folder")
+		err = errNotFolder
 	}
 	if err == nil {
 		var f *os.File
@@ -204,19 +195,23 @@ func canWrite(path string) error {
 		}
 	}
 	if err != nil {
-		return fail(exitFailure, fmt.Sprintf("cannot save in the folder %s: %s", dir, describeErr(err)),
-			"choose a folder you can write to, or create it first; nothing was asked or saved")
+		return fail(exitFailure, s.words.Say("cli.assess.folder", dir, describeErr(s.words, err)), s.words.Say("cli.assess.folder.hint"))
 	}
 	return nil
 }
 
-// describeErr says what went wrong with a file in a person's words.
-func describeErr(err error) string {
+// errNotFolder is a folder's name that is a file's.
+var errNotFolder = errors.New("not a folder")
+
+// describeErr says what went wrong with a folder in a person's words.
+func describeErr(w *assessment.Words, err error) string {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return "there is no such folder"
+		return w.Say("cli.assess.folder.missing")
 	case errors.Is(err, fs.ErrPermission):
-		return "you may not write there"
+		return w.Say("cli.assess.folder.permission")
+	case errors.Is(err, errNotFolder):
+		return w.Say("cli.assess.folder.notfolder")
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
@@ -238,7 +233,7 @@ func marshalOver(path string, a *assessment.Assessment) ([]byte, error) {
 // findSubmission is the file named name when it holds the same submission
 // as a (region, scope, organisation and year) and can be carried on; use
 // is called with its name when the person chooses to.
-func findSubmission(name string, a *assessment.Assessment, use func(string)) *questionnaire.Found {
+func findSubmission(w *assessment.Words, name string, a *assessment.Assessment, use func(string)) *questionnaire.Found {
 	data, err := files.Read(name, nil, assessment.MaxFileSize)
 	if err != nil {
 		return nil
@@ -253,9 +248,9 @@ func findSubmission(name string, a *assessment.Assessment, use func(string)) *qu
 			answered++
 		}
 	}
-	describe := fmt.Sprintf("a draft, %d of %d principles rated", answered, len(assessment.Principles))
+	describe := w.Say("cli.assess.found.draft", answered, len(assessment.Principles))
 	if r.Assessment.Status == assessment.StatusFinal {
-		describe = "final, submitted " + r.Assessment.Submitted
+		describe = w.Say("cli.assess.found.final", r.Assessment.Submitted)
 	}
 	return &questionnaire.Found{Path: name, Describe: describe, Assessment: r.Assessment, Use: func() { use(name) }}
 }
@@ -269,15 +264,14 @@ func loadForAssess(s *streams, path string) (*assessment.Assessment, error) {
 	}
 	data, err := files.Read(path, nil, assessment.MaxFileSize)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+		return nil, fail(exitFailure, s.words.Say("cli.read.failed", path, s.fileError(err)))
 	}
 	r := schema.Check(path, data)
 	if !r.Valid() {
 		for _, f := range r.Findings {
 			sayf(s.Err, "%s\n", f)
 		}
-		return nil, fail(exitFindings, path+" has problems, so it was not opened and nothing was changed",
-			"fix them in an editor (nest validate "+path+" lists them), then run nest assess again")
+		return nil, fail(exitFindings, s.words.Say("cli.assess.problems", path), s.words.Say("cli.assess.problems.hint", path))
 	}
 	return r.Assessment, nil
 }

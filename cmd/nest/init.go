@@ -22,43 +22,40 @@ type initOptions struct {
 }
 
 func newInitCmd(s *streams) *cobra.Command {
+	w := s.words
 	o := &initOptions{}
 	cmd := &cobra.Command{
 		Use:   "init",
-		Short: "Write a commented template to fill in by hand",
-		Long: `Write a commented self-assessment template, for people who prefer to
-fill it in with an editor. Every key is there, with what it means and
-the values it takes. An existing file is never overwritten without --force.
-
-The file name is YEAR-REGION.yaml (YEAR-REGION-service.yaml for a
-service) unless -o names one; -o - prints the template.` + "\n" + s.exitStatus("template written", ""),
+		Short: w.Say("cli.init.short"),
+		Long:  w.Say("cli.init.long") + "\n" + s.exitStatus(w.Say("cli.init.exit.0"), ""),
 		Example: `  nest init --region gwent
-  nest init --region powys --scope service -o youth-project.yaml`,
+  nest init --region powys --scope service -o youth-project.yaml
+  nest init --region gwent --lang cy`,
 		Args: s.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if o.region != "" {
 				if _, ok := assessment.RegionByKey(o.region); !ok {
-					return usagef("unknown region %q: use one of %s", o.region, strings.Join(assessment.RegionKeys(), ", "))
+					return usagef("%s", w.Say("cli.init.region.unknown", o.region, strings.Join(assessment.RegionKeys(), ", ")))
 				}
 			}
 			if !assessment.Has(assessment.Scopes, o.scope) {
-				return usagef("unknown scope %q: use region or service", o.scope)
+				return usagef("%s", w.Say("cli.init.scope.unknown", o.scope))
 			}
 			if o.year == 0 {
 				o.year = time.Now().Year()
 			}
 			if o.year < assessment.MinYear || o.year > assessment.MaxYear {
-				return usagef("--year %d is not an assessment round: use %d to %d", o.year, assessment.MinYear, assessment.MaxYear)
+				return usagef("%s", w.Say("cli.init.year.bad", o.year, assessment.MinYear, assessment.MaxYear))
 			}
 			return runInit(s, o)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.output, "output", "o", "", "file to write, or - for standard output")
-	f.StringVar(&o.region, "region", "", "region key: "+strings.Join(assessment.RegionKeys(), ", "))
-	f.StringVar(&o.scope, "scope", assessment.ScopeRegion, "region or service")
-	f.IntVar(&o.year, "year", 0, "assessment year (default: this year)")
-	f.BoolVar(&o.force, "force", false, "overwrite an existing file")
+	f.StringVarP(&o.output, "output", "o", "", w.Say("cli.init.flag.output"))
+	f.StringVar(&o.region, "region", "", w.Say("cli.init.flag.region", strings.Join(assessment.RegionKeys(), ", ")))
+	f.StringVar(&o.scope, "scope", assessment.ScopeRegion, w.Say("cli.init.flag.scope"))
+	f.IntVar(&o.year, "year", 0, w.Say("cli.init.flag.year"))
+	f.BoolVar(&o.force, "force", false, w.Say("cli.init.flag.force"))
 	return cmd
 }
 
@@ -75,7 +72,8 @@ func defaultFileName(year int, region, scope string) string {
 }
 
 func runInit(s *streams, o *initOptions) error {
-	data := assessment.Template(assessment.TemplateOptions{Region: o.region, Scope: o.scope, Year: o.year})
+	w := s.words
+	data := assessment.Template(assessment.TemplateOptions{Region: o.region, Scope: o.scope, Year: o.year, Words: w})
 	if o.output == files.Stdin {
 		_, err := s.Out.Write(data)
 		return err
@@ -85,7 +83,7 @@ func runInit(s *streams, o *initOptions) error {
 		path = defaultFileName(o.year, o.region, o.scope)
 	}
 	if info, err := os.Stat(path); err == nil && info.IsDir() {
-		return fmt.Errorf("%s is a folder: name a file with -o", path)
+		return fail(exitFailure, w.Say("cli.init.folder", path))
 	}
 	write := files.CreateAtomic
 	if o.force {
@@ -93,10 +91,10 @@ func runInit(s *streams, o *initOptions) error {
 	}
 	if err := write(path, data, 0o644); err != nil {
 		if errors.Is(err, fs.ErrExist) {
-			return fail(exitFailure, path+" already exists; nothing was written", "choose another name with -o, or replace it with --force")
+			return fail(exitFailure, w.Say("cli.init.exists", path), w.Say("cli.init.exists.hint"))
 		}
-		return err
+		return fail(exitFailure, s.writeError("cli.init.write.failed", path, err))
 	}
-	sayf(s.Err, "wrote %s: fill it in, then check it with: nest validate %s\n", path, path)
+	sayf(s.Err, "%s\n", w.Say("cli.init.wrote", path, path))
 	return nil
 }

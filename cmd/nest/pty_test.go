@@ -51,6 +51,7 @@ func TestPtyWholeRun(t *testing.T) {
 		tm.press(kEnter, kDown, kDown, kEnter) // sector: education
 		tm.press(kSpace, kEnter)               // funding: the first
 		tm.press(kEnter)                       // year: as it is
+		tm.press(kEnter)                       // language: English, as asked in
 		tm.press(kSpace, kEnter)               // voices: children and young people
 		tm.typeText("A drop-in.")
 		tm.press(kEnter)
@@ -170,7 +171,7 @@ func TestPtyBareRun(t *testing.T) {
 	dir := t.TempDir()
 	tm := startTerm(t, dir, nil, "assess")
 	tm.waitScreen("┃ Which Regional Partnership Board?")
-	tm.press(kEnter, kEnter, kEnter, kEnter, kEnter)
+	tm.press(kEnter, kEnter, kEnter, kEnter, kEnter, kEnter)
 	for i := 1; i <= 6; i++ {
 		tm.waitScreen("Principle " + strconv.Itoa(i) + " of 6")
 		tm.press("1", kEnter, kEnter, kEnter, kEnter, kEnter, kEnter)
@@ -185,8 +186,8 @@ func TestPtyBareRun(t *testing.T) {
 		t.Fatalf("saved:\n%s", got)
 	}
 	tm.logTiming("bare run")
-	if tm.keys != 48 {
-		t.Errorf("a bare run took %d key presses; the README says 48", tm.keys)
+	if tm.keys != 49 {
+		t.Errorf("a bare run took %d key presses; the README says 49", tm.keys)
 	}
 	if !strings.Contains(tm.rawBytes(), "\x1b[3") {
 		t.Errorf("no colour without NO_COLOR: TestPtyNoColor proves nothing")
@@ -199,7 +200,7 @@ func partial(t *testing.T) (*ptyTerm, string) {
 	dir := t.TempDir()
 	tm := startTerm(t, dir, nil, "assess")
 	tm.waitScreen("┃ Which Regional Partnership Board?")
-	tm.press(kEnter, kEnter, kEnter, kEnter, kEnter)
+	tm.press(kEnter, kEnter, kEnter, kEnter, kEnter, kEnter)
 	tm.waitScreen("Principle 1 of 6")
 	tm.press("2", "3")
 	tm.typeText("Half a thought")
@@ -266,7 +267,7 @@ func TestPtyEscKeepsNoRatingFromTheCursor(t *testing.T) {
 	dir := t.TempDir()
 	tm := startTerm(t, dir, nil, "assess")
 	tm.waitScreen("┃ Which Regional Partnership Board?")
-	tm.press(kEnter, kEnter, kEnter, kEnter, kEnter)
+	tm.press(kEnter, kEnter, kEnter, kEnter, kEnter, kEnter)
 	tm.waitScreen("Principle 1 of 6", "> 1 Basic")
 	tm.press(kDown, kDown)
 	tm.waitScreen("> 3 Substantial progress")
@@ -350,6 +351,7 @@ func TestPtyAccessible(t *testing.T) {
 		{"Which Regional Partnership Board?\n1. Cardiff and Vale", "3"},
 		{"Is this the region's own submission, or one service's?", "1"},
 		{"Year (needed)", ""},
+		{"Which language are the answers written in?\n1. Cymraeg (Welsh)", ""},
 		{"Whose voices informed this assessment? (choose any)\n[ ] 1. Children and young people", "1 3"},
 		{"How were they heard?", "Tŷ forum."},
 		{"Principle 1 of 6 — Trusted adults", "2"},
@@ -416,5 +418,86 @@ func TestPtyAccessible(t *testing.T) {
 	}
 	if p := readFile(t, filepath.Join(pipedDir, "2024-gwent.yaml")); p != got {
 		t.Fatalf("piped answers saved:\n%s\nanswers typed at the terminal:\n%s", p, got)
+	}
+}
+
+// TestPtyWelsh types the first page and a principle of the full-screen
+// form with --lang cy, at human speed: every title, option and the key
+// bar (huh's own key help included) are Welsh, the language offered first
+// is Welsh, and the file is written with language: cy. A final file asks
+// Ie or Na.
+func TestPtyWelsh(t *testing.T) {
+	t.Parallel() // each in its own terminal and folder; most of the time is typing
+	dir := t.TempDir()
+	tm := startTerm(t, dir, nil, "assess", "--lang", "cy")
+	var screens []string
+	look := func(texts ...string) { screens = append(screens, tm.settled(texts...)) }
+
+	look("Am yr hunanasesiad hwn", "┃ Pa Fwrdd Partneriaeth Rhanbarthol?", "> Caerdydd a'r Fro", "esc: cadw a stopio", "enter: dewis")
+	tm.press(kDown, kDown, kEnter) // Gwent
+	look("┃ Ai cyflwyniad y rhanbarth ei hun yw hwn", "> Rhanbarth: cyflwyniad y Bwrdd Partneriaeth Rhanbarthol")
+	tm.press(kEnter)
+	look("┃ Blwyddyn", "enter: nesaf")
+	tm.press(kEnter)
+	look("┃ Ym mha iaith mae'r atebion wedi'u hysgrifennu?", "> Cymraeg", "English (Saesneg)", "Y ddwy, Cymraeg a Saesneg")
+	tm.press(kEnter)
+	look("┃ Lleisiau pwy sydd wedi llywio'r asesiad hwn? (dewiswch unrhyw rai)", "Plant a phobl ifanc", "bylchwr: ticio")
+	tm.press(kSpace, kEnter)
+	look("┃ Sut cawson nhw eu clywed?", "ctrl+j: llinell newydd")
+	tm.typeText("Fforwm ieuenctid Siân.")
+	tm.press(kEnter)
+
+	look("Egwyddor 1 o 6 — Oedolion yr ymddiriedir ynddynt", "┃ Sgôr taith NYTH", "> 1 Sylfaenol", "Dim sgôr eto", "1-4: sgôr", "ctrl+o: trosolwg")
+	tm.press("2")
+	look("┃ Eich targed sgôr ar gyfer y flwyddyn nesaf", "Dim targed")
+	tm.press("3")
+	tm.typeText("Mae staff yn aros.")
+	tm.press(kEnter, kEnter, kEnter)
+	look("┃ Themâu (dewiswch unrhyw rai)", "Cadw staff, parhad perthnasoedd")
+	tm.press(kSpace, kEnter)
+	look("┃ Camau gweithredu arfaethedig a dyfyniadau", "Wedi gorffen: ewch ymlaen at yr egwyddor nesaf, Llesiant ar draws addysg",
+		"Ychwanegu cam gweithredu arfaethedig", "Ychwanegu dyfyniad o'r adborth")
+	tm.press(kCtrlO)
+	look("Crynodeb", "I'w cywiro cyn y gallwch farcio'r ffeil yn derfynol:", "┃ Beth nesaf? Dewiswch dudalen i fynd yn ôl ati.",
+		"Gorffen am y tro: bydd yn aros yn ddrafft", "Oedolion yr ymddiriedir ynddynt: 2 Cynnydd cynnar")
+	tm.press(kEnter) // finish for now
+	if code := tm.wait(); code != 0 {
+		t.Fatalf("exit %d; the screen:\n%s", code, tm.screen())
+	}
+	if !strings.Contains(tm.text(), "wedi cadw 2024-gwent.yaml (statws: draft)") {
+		t.Fatalf("no saved message in Welsh:\n%s", tail(tm.text(), 600))
+	}
+	for i, s := range screens {
+		for _, english := range []string{"Principle", "Which", "Rating", "Summary", "save and stop", "choose", "back", "next", "toggle", "submit", "space"} {
+			if strings.Contains(s, english) {
+				t.Errorf("screen %d shows the English %q:\n%s", i+1, english, s)
+			}
+		}
+	}
+	got := readFile(t, filepath.Join(dir, "2024-gwent.yaml"))
+	for _, want := range []string{"region: gwent\n", "status: draft\nlanguage: cy\n", "  how: Fforwm ieuenctid Siân.\n",
+		"    rating: 2\n    target: 3\n    working_well: Mae staff yn aros.\n", "    themes: [staff-retention]\n"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("saved file lacks %q:\n%s", want, got)
+		}
+	}
+	tm.logTiming("Welsh run")
+
+	// A final file: change it? Ie or Na, the chosen one marked by shape.
+	final := readFile(t, filepath.Join("..", "..", "examples", "2024", "regions", "powys.yaml"))
+	if err := os.WriteFile(filepath.Join(dir, "powys.yaml"), []byte(final), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tm = startTerm(t, dir, []string{"NO_COLOR=1"}, "assess", "--lang", "cy", "powys.yaml")
+	tm.waitScreen("Ffeil derfynol", "Mae'r ffeil hon yn derfynol. Ydych chi am ei newid?", "  Ie   [ Na ]", "y: Ie", "n: Na")
+	tm.press(kEnter)
+	if code := tm.wait(); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	if !strings.Contains(tm.text(), "mae powys.yaml yn derfynol ac fe'i gadawyd fel yr oedd") {
+		t.Errorf("no message in Welsh:\n%s", tail(tm.text(), 400))
+	}
+	if got := readFile(t, filepath.Join(dir, "powys.yaml")); got != final {
+		t.Fatalf("a final file was changed by looking at it")
 	}
 }

@@ -24,14 +24,32 @@ import (
 //	summary         the overview: every principle's state, what to fix,
 //	                and where to go next (finish, mark final, any page)
 
-var prompt = assessment.Prompts
+// words are the questionnaire's words in one language: its own prompts
+// (the catalogue's prompts: section), and the framework's names.
+type words struct{ *assessment.Words }
 
-// p returns the catalogue's prompt, or fallback when it has none.
-func p(key, fallback string) string {
-	if s := prompt[key]; s != "" {
-		return s
+// p is the prompt key, with args filled in.
+func (w words) p(key string, args ...any) string { return w.Say("prompts."+key, args...) }
+
+// or is the prompt key, or fallback when the catalogue has none.
+func (w words) or(key, fallback string) string {
+	if w.Has("prompts."+key) || assessment.English.Has("prompts."+key) {
+		return w.p(key)
 	}
 	return fallback
+}
+
+// principle is a principle's name.
+func (w words) principle(key string) string { return w.Label("principles", key) }
+
+// level is a level's number and name: "2 Early progress".
+func (w words) level(l assessment.Level) string {
+	return fmt.Sprintf("%d %s", l.Rating, w.Label("levels", strconv.Itoa(l.Rating)))
+}
+
+// meaning is what a level means.
+func (w words) meaning(l assessment.Level) string {
+	return w.Say(fmt.Sprintf("levels.%d.meaning", l.Rating))
 }
 
 // oneLine are the free texts asked on one line; the others may have several.
@@ -57,13 +75,19 @@ type flow struct {
 	end error
 	// adopted is called when the person carries on an existing file.
 	adopted func()
+	// w are the words of the language asked in.
+	w words
 }
 
 func newFlow(a *assessment.Assessment, o *Options) *flow {
 	if a.Principles == nil {
 		a.Principles = map[string]*assessment.Response{}
 	}
-	return &flow{a: a, o: o, fresh: a.Region == "" || a.Scope == "" || a.Year == 0}
+	w := o.Words
+	if w == nil {
+		w = assessment.English
+	}
+	return &flow{a: a, o: o, fresh: a.Region == "" || a.Scope == "" || a.Year == 0, w: words{w}}
 }
 
 // start is the first page and the question to start on.
@@ -211,10 +235,11 @@ func yesNo(b bool) string {
 }
 
 func (fl *flow) finalPage() *page {
+	w := fl.w
 	return &page{
-		ID: "final", Title: p("final.title", "A final file"),
+		ID: "final", Title: w.p("final.title"),
 		Questions: []*question{{
-			Key: "edit", Kind: askConfirm, Title: prompt["final.edit"], Yes: prompt["yes"], No: prompt["no"],
+			Key: "edit", Kind: askConfirm, Title: w.p("final.edit"), Yes: w.p("yes"), No: w.p("no"),
 			Start: func(Draft) string { return "no" },
 		}},
 		load:  func() Draft { return Draft{} },
@@ -232,9 +257,10 @@ func (fl *flow) finalPage() *page {
 
 // aboutPage is the first step, walked from the top of the format's table:
 // region and scope, the service's name, sector and funding, the year, and
-// whose voices were heard.
+// the language the answers are written in (optional: the language asked
+// in is offered first), and whose voices were heard.
 func (fl *flow) aboutPage() *page {
-	a := fl.a
+	a, w := fl.a, fl.w
 	isService := func(d Draft) bool { return d[assessment.FieldScope.Key] == assessment.ScopeService }
 	notService := func(d Draft) bool { return !isService(d) }
 	var qs []*question
@@ -243,7 +269,7 @@ func (fl *flow) aboutPage() *page {
 	for _, f := range assessment.Format {
 		switch {
 		case f == assessment.FieldOrganisation:
-			qs = append(qs, &question{Key: f.Key, Kind: askInput, Title: prompt["service.name"], Required: prompt["service.name.needed"], Hidden: notService})
+			qs = append(qs, &question{Key: f.Key, Kind: askInput, Title: w.p("service.name"), Required: w.p("service.name.needed"), Hidden: notService})
 			load = append(load, func(d Draft) {
 				if a.Scope == assessment.ScopeService {
 					d[f.Key] = a.Organisation
@@ -254,8 +280,14 @@ func (fl *flow) aboutPage() *page {
 					a.Organisation = strings.TrimSpace(d[f.Key])
 				}
 			})
-		case f.Kind == assessment.KindChoice && f != assessment.FieldStatus && f != assessment.FieldLanguage:
-			qs = append(qs, choiceQuestion(f, f.Key))
+		case f.Kind == assessment.KindChoice && f != assessment.FieldStatus:
+			q := fl.choiceQuestion(f, f.Key)
+			if f == assessment.FieldLanguage {
+				// Optional in the file; the cursor starts on the
+				// language asked in.
+				q.Start = func(Draft) string { return fl.language() }
+			}
+			qs = append(qs, q)
 			load = append(load, func(d Draft) { d[f.Key] = *f.Text(a) })
 			store = append(store, func(d Draft, _ bool) {
 				if d[f.Key] != "" {
@@ -267,7 +299,7 @@ func (fl *flow) aboutPage() *page {
 				key := sf.HelpKey()
 				switch sf.Kind {
 				case assessment.KindChoice:
-					q := choiceQuestion(sf, key)
+					q := fl.choiceQuestion(sf, key)
 					q.Hidden = notService
 					qs = append(qs, q)
 					load = append(load, func(d Draft) {
@@ -281,8 +313,8 @@ func (fl *flow) aboutPage() *page {
 						}
 					})
 				case assessment.KindTags:
-					qs = append(qs, &question{Key: key, Kind: askMulti, Title: p(key+".title", sf.Title()), Hidden: notService,
-						Choices: func(d Draft) []choice { return tagChoices(assessment.FundingStreams, d.list(key), nil) }})
+					qs = append(qs, &question{Key: key, Kind: askMulti, Title: w.or(key+".title", sf.TitleIn(w.Words)), Hidden: notService,
+						Choices: func(d Draft) []choice { return fl.tagChoices("funding", assessment.FundingStreams, d.list(key), nil) }})
 					load = append(load, func(d Draft) {
 						if g := f.Group(a, false); g != nil {
 							d[key] = joinList(*sf.TagList(g))
@@ -301,10 +333,10 @@ func (fl *flow) aboutPage() *page {
 				}
 			})
 		case f.Kind == assessment.KindYear:
-			qs = append(qs, &question{Key: f.Key, Kind: askInput, Title: p(f.Key+".title", f.Title()), Required: prompt["year.needed"],
+			qs = append(qs, &question{Key: f.Key, Kind: askInput, Title: w.or(f.Key+".title", f.TitleIn(w.Words)), Required: w.p("year.needed"),
 				Check: func(v string, _ Draft) error {
 					if y, err := strconv.Atoi(strings.TrimSpace(v)); err != nil || y < assessment.MinYear || y > assessment.MaxYear {
-						return fmt.Errorf(prompt["year.range"], assessment.MinYear, assessment.MaxYear)
+						return errors.New(w.p("year.range", assessment.MinYear, assessment.MaxYear))
 					}
 					return nil
 				}})
@@ -322,8 +354,8 @@ func (fl *flow) aboutPage() *page {
 			})
 		case f == assessment.FieldVoices:
 			// The yes-or-no groups are one question: whose voices; then how.
-			qs = append(qs, &question{Key: f.Key, Kind: askMulti, Title: prompt["voices.title"],
-				Choices: func(Draft) []choice { return tagChoices(assessment.VoiceGroups, nil, nil) }})
+			qs = append(qs, &question{Key: f.Key, Kind: askMulti, Title: w.p("voices.title"),
+				Choices: func(Draft) []choice { return fl.tagChoices("", fl.voiceGroups(), nil, nil) }})
 			load = append(load, func(d Draft) {
 				var heard []string
 				for _, g := range assessment.VoiceGroups {
@@ -341,7 +373,7 @@ func (fl *flow) aboutPage() *page {
 			for _, vf := range f.Fields {
 				if vf.Kind == assessment.KindText {
 					key := vf.HelpKey()
-					q := textQuestion(vf, key)
+					q := fl.textQuestion(vf, key)
 					qs = append(qs, q)
 					load = append(load, func(d Draft) { d[key] = *vf.Text(&a.Voices) })
 					store = append(store, func(d Draft, _ bool) { setText(vf.Text(&a.Voices), d[key]) })
@@ -350,7 +382,7 @@ func (fl *flow) aboutPage() *page {
 		}
 	}
 	return &page{
-		ID: "about", Title: prompt["about.title"], Intro: prompt["about.description"], Questions: qs,
+		ID: "about", Title: w.p("about.title"), Intro: w.p("about.description"), Questions: qs,
 		load: func() Draft {
 			d := Draft{}
 			for _, l := range load {
@@ -400,6 +432,17 @@ func (fl *flow) aboutPage() *page {
 	}
 }
 
+// language is the file's language to offer first: the one asked in.
+func (fl *flow) language() string {
+	if l := fl.o.Language; assessment.Has(assessment.Languages, l) {
+		return l
+	}
+	if strings.HasPrefix(fl.w.Lang, "cy") {
+		return "cy"
+	}
+	return "en"
+}
+
 // after is the page after principle i (-1: after the first step).
 func (fl *flow) after(i int) string {
 	if fl.back || i+1 >= len(assessment.Principles) {
@@ -409,15 +452,16 @@ func (fl *flow) after(i int) string {
 	return "principle:" + strconv.Itoa(i+1)
 }
 
-func choiceQuestion(f *assessment.Field, key string) *question {
-	cs := f.Choices()
-	return &question{Key: key, Kind: askSelect, Title: p(key+".title", f.Title()),
-		Choices: func(Draft) []choice { return tagChoices(cs, nil, nil) },
+func (fl *flow) choiceQuestion(f *assessment.Field, key string) *question {
+	cs := f.ChoicesIn(fl.w.Words)
+	return &question{Key: key, Kind: askSelect, Title: fl.w.or(key+".title", f.TitleIn(fl.w.Words)),
+		Choices: func(Draft) []choice { return fl.tagChoices("", cs, nil, nil) },
 		Start:   func(Draft) string { return cs[0].Key }}
 }
 
-func textQuestion(f *assessment.Field, key string) *question {
-	q := &question{Key: key, Kind: askText, Title: p(key+".title", f.Title()), Help: p(key+".help", f.Help()), Lines: 3}
+func (fl *flow) textQuestion(f *assessment.Field, key string) *question {
+	w := fl.w
+	q := &question{Key: key, Kind: askText, Title: w.or(key+".title", f.TitleIn(w.Words)), Help: w.or(key+".help", f.HelpIn(w.Words)), Lines: 3}
 	if oneLine[key] {
 		q.Kind = askInput
 	}
@@ -438,12 +482,17 @@ func setText(to *string, typed string) {
 	*to = s
 }
 
-// tagChoices offers the suggested tags, then the chosen ones that are not
+// tagChoices offers the suggested tags, labelled from the catalogue's
+// list (as they are when list is ""), then the chosen ones that are not
 // among them, labelled from labels.
-func tagChoices(suggested []assessment.Choice, chosen []string, labels map[string]string) []choice {
+func (fl *flow) tagChoices(list string, suggested []assessment.Choice, chosen []string, labels map[string]string) []choice {
 	var cs []choice
 	for _, c := range suggested {
-		cs = append(cs, choice{Value: c.Key, Label: c.Label})
+		label := c.Label
+		if list != "" {
+			label = fl.w.Label(list, c.Key)
+		}
+		cs = append(cs, choice{Value: c.Key, Label: label})
 	}
 	for _, t := range chosen {
 		if !slices.ContainsFunc(cs, func(c choice) bool { return c.Value == t }) {
@@ -453,17 +502,29 @@ func tagChoices(suggested []assessment.Choice, chosen []string, labels map[strin
 	return cs
 }
 
+// voiceGroups are the groups whose voices may be heard, in the words
+// of the language asked in.
+func (fl *flow) voiceGroups() []assessment.Choice {
+	var cs []assessment.Choice
+	for _, f := range assessment.FieldVoices.Fields {
+		if f.Kind == assessment.KindBool {
+			cs = append(cs, assessment.Choice{Key: f.Key, Label: f.TitleIn(fl.w.Words)})
+		}
+	}
+	return cs
+}
+
 func (fl *flow) existsPage() *page {
-	f := fl.found
+	f, w := fl.found, fl.w
 	return &page{
-		ID: "exists", Title: prompt["exists.title"],
-		Intro: fmt.Sprintf(prompt["exists.intro"], f.Path, f.Describe),
+		ID: "exists", Title: w.p("exists.title"),
+		Intro: w.p("exists.intro", f.Path, f.Describe),
 		Questions: []*question{{
-			Key: "exists", Kind: askSelect, Title: prompt["exists.question"],
+			Key: "exists", Kind: askSelect, Title: w.p("exists.question"),
 			Choices: func(Draft) []choice {
 				return []choice{
-					{Value: "carry", Label: fmt.Sprintf(prompt["exists.carry"], f.Path)},
-					{Value: "change", Label: prompt["exists.change"]},
+					{Value: "carry", Label: w.p("exists.carry", f.Path)},
+					{Value: "change", Label: w.p("exists.change")},
 				}
 			},
 			Start: func(Draft) string { return "carry" },
@@ -493,14 +554,12 @@ func (fl *flow) existsPage() *page {
 	}
 }
 
-func levelLabel(l assessment.Level) string { return fmt.Sprintf("%d %s", l.Rating, l.Name.EN) }
-
 // principlePage asks one principle, walking the table's fields for a
 // principle: the rating (or why not), the target, the texts, the themes,
 // then the lists (actions, quotes) as one question: add, change, or go on.
 func (fl *flow) principlePage(i int) *page {
 	pr := assessment.Principles[i]
-	a := fl.a
+	a, w := fl.a, fl.w
 	r := func(create bool) *assessment.Response {
 		if v := assessment.FieldPrinciples.Entry(a, pr.Key, create); v != nil {
 			return v.(*assessment.Response)
@@ -513,53 +572,53 @@ func (fl *flow) principlePage(i int) *page {
 	for _, f := range assessment.FieldPrinciples.Fields {
 		switch {
 		case f == assessment.FieldRating:
-			qs = append(qs, &question{Key: f.Key, Kind: askSelect, Title: prompt["rating.title"], Digits: true,
+			qs = append(qs, &question{Key: f.Key, Kind: askSelect, Title: w.p("rating.title"), Digits: true,
 				Choices: func(Draft) []choice {
 					var cs []choice
 					for _, l := range assessment.Levels {
-						cs = append(cs, choice{Value: strconv.Itoa(l.Rating), Key: strconv.Itoa(l.Rating), Label: levelLabel(l) + ": " + l.Meaning})
+						cs = append(cs, choice{Value: strconv.Itoa(l.Rating), Key: strconv.Itoa(l.Rating), Label: w.level(l) + ": " + w.meaning(l)})
 					}
-					return append(cs, choice{Value: "0", Key: "0", Label: prompt["rating.not_rated"]})
+					return append(cs, choice{Value: "0", Key: "0", Label: w.p("rating.not_rated")})
 				},
 				Start: func(Draft) string { return "1" }})
 		case f == assessment.FieldNotRated:
-			qs = append(qs, &question{Key: f.Key, Kind: askInput, Title: prompt["not_rated.title"], Required: prompt["not_rated.needed"],
+			qs = append(qs, &question{Key: f.Key, Kind: askInput, Title: w.p("not_rated.title"), Required: w.p("not_rated.needed"),
 				Hidden: func(d Draft) bool { return d[assessment.FieldRating.Key] != "0" }})
 		case f.Kind == assessment.KindRating:
-			qs = append(qs, &question{Key: f.Key, Kind: askSelect, Title: prompt["target.title"], Digits: true,
+			qs = append(qs, &question{Key: f.Key, Kind: askSelect, Title: w.p("target.title"), Digits: true,
 				Choices: func(d Draft) []choice {
 					var cs []choice
 					for _, l := range assessment.Levels {
 						if l.Rating >= rating(d) {
-							cs = append(cs, choice{Value: strconv.Itoa(l.Rating), Key: strconv.Itoa(l.Rating), Label: levelLabel(l)})
+							cs = append(cs, choice{Value: strconv.Itoa(l.Rating), Key: strconv.Itoa(l.Rating), Label: w.level(l)})
 						}
 					}
-					return append(cs, choice{Value: "0", Key: "0", Label: prompt["target.none"]})
+					return append(cs, choice{Value: "0", Key: "0", Label: w.p("target.none")})
 				},
 				Start: func(Draft) string { return "0" }})
 		case f.Kind == assessment.KindText:
-			qs = append(qs, textQuestion(f, f.Key))
+			qs = append(qs, fl.textQuestion(f, f.Key))
 		case f.Kind == assessment.KindTags:
 			key := f.Key
-			qs = append(qs, &question{Key: key, Kind: askMulti, Title: prompt["themes.title"],
+			qs = append(qs, &question{Key: key, Kind: askMulti, Title: w.p("themes.title"),
 				Choices: func(d Draft) []choice {
-					cs := tagChoices(assessment.Themes, fl.ownThemes(d.list(key)), a.ThemeLabels)
-					return append(cs, choice{Value: otherTheme, Label: prompt["themes.add_own"]})
+					cs := fl.tagChoices("themes", assessment.Themes, fl.ownThemes(d.list(key)), a.ThemeLabels)
+					return append(cs, choice{Value: otherTheme, Label: w.p("themes.add_own")})
 				}})
-			qs = append(qs, &question{Key: key + ".other", Kind: askInput, Title: prompt["themes.other"],
+			qs = append(qs, &question{Key: key + ".other", Kind: askInput, Title: w.p("themes.other"),
 				Hidden: func(d Draft) bool { return !slices.Contains(d.list(key), otherTheme) }})
 		case f.Kind == assessment.KindList:
 			lists = append(lists, f)
 		}
 	}
-	qs = append(qs, &question{Key: "list", Kind: askSelect, Title: prompt["list.title"],
+	qs = append(qs, &question{Key: "list", Kind: askSelect, Title: w.p("list.title"),
 		Choices: func(Draft) []choice { return fl.listChoices(i, r(false), lists) },
 		Start:   func(Draft) string { return "done" }})
 
 	return &page{
 		ID:        "principle:" + strconv.Itoa(i),
-		Title:     fmt.Sprintf(prompt["principle.progress"], i+1, len(assessment.Principles), pr.Name.EN),
-		Intro:     pr.Summary,
+		Title:     w.p("principle.progress", i+1, len(assessment.Principles), w.principle(pr.Key)),
+		Intro:     w.Say("principles." + pr.Key + ".summary"),
 		Questions: qs,
 		load: func() Draft {
 			d := Draft{}
@@ -690,20 +749,21 @@ func (fl *flow) storeThemes(to *[]string, chosen []string, typed string) {
 // listChoices is the last question of a principle's page: go on, add an
 // action or a quote, or change or remove one already there.
 func (fl *flow) listChoices(i int, r *assessment.Response, lists []*assessment.Field) []choice {
-	next := prompt["list.done_summary"]
+	w := fl.w
+	next := w.p("list.done_summary")
 	if !fl.back && i+1 < len(assessment.Principles) {
-		next = fmt.Sprintf(prompt["list.done_next"], assessment.Principles[i+1].Name.EN)
+		next = w.p("list.done_next", w.principle(assessment.Principles[i+1].Key))
 	}
 	cs := []choice{{Value: "done", Label: next}}
 	for _, lf := range lists {
-		cs = append(cs, choice{Value: "add:" + lf.Key, Label: prompt[lf.Key+".add"]})
+		cs = append(cs, choice{Value: "add:" + lf.Key, Label: w.p(lf.Key + ".add")})
 	}
 	if r == nil {
 		return cs
 	}
 	for _, lf := range lists {
 		for j := range lf.Len(r) {
-			cs = append(cs, choice{Value: fmt.Sprintf("edit:%s:%d", lf.Key, j), Label: fmt.Sprintf(prompt[lf.Key+".item"], j+1, itemLabel(lf, lf.Index(r, j)))})
+			cs = append(cs, choice{Value: fmt.Sprintf("edit:%s:%d", lf.Key, j), Label: w.p(lf.Key+".item", j+1, fl.itemLabel(lf, lf.Index(r, j)))})
 		}
 	}
 	return cs
@@ -711,12 +771,12 @@ func (fl *flow) listChoices(i int, r *assessment.Response, lists []*assessment.F
 
 // itemLabel shows an action or quote in a line: its fields, with a choice
 // by its label.
-func itemLabel(lf *assessment.Field, item any) string {
+func (fl *flow) itemLabel(lf *assessment.Field, item any) string {
 	var parts []string
 	for _, f := range lf.Fields {
 		v := *f.Text(item)
 		if f.Kind == assessment.KindChoice {
-			for _, c := range f.Choices() {
+			for _, c := range f.ChoicesIn(fl.w.Words) {
 				if c.Key == v {
 					v = c.Label
 				}
@@ -732,7 +792,7 @@ func itemLabel(lf *assessment.Field, item any) string {
 // itemPage asks one action or quote: its fields from the table, and for
 // one already there whether to keep it.
 func (fl *flow) itemPage(i int, listKey, at string) *page {
-	pr := assessment.Principles[i]
+	pr, w := assessment.Principles[i], fl.w
 	lf := assessment.Lookup(assessment.FieldPrinciples.Fields, listKey)
 	r := assessment.FieldPrinciples.Entry(fl.a, pr.Key, true).(*assessment.Response)
 	j, err := strconv.Atoi(at)
@@ -743,28 +803,28 @@ func (fl *flow) itemPage(i int, listKey, at string) *page {
 		var q *question
 		switch f.Kind {
 		case assessment.KindChoice:
-			q = choiceQuestion(f, key)
+			q = fl.choiceQuestion(f, key)
 		case assessment.KindMonth:
-			q = &question{Key: key, Kind: askInput, Title: p(key+".title", f.Title()),
+			q = &question{Key: key, Kind: askInput, Title: w.or(key+".title", f.TitleIn(w.Words)),
 				Check: func(v string, _ Draft) error {
 					if !schema.IsMonth(strings.TrimSpace(v)) {
-						return errors.New(prompt["month.format"])
+						return errors.New(w.p("month.format"))
 					}
 					return nil
 				}}
 		default:
-			q = textQuestion(f, key)
-			q.Help = p(key+".help", "")
+			q = fl.textQuestion(f, key)
+			q.Help = w.or(key+".help", "")
 		}
 		if f.Required {
-			q.Required = p(key+".needed", prompt["answer.needed"])
+			q.Required = w.or(key+".needed", w.p("answer.needed"))
 		}
 		qs = append(qs, q)
 	}
-	title := fmt.Sprintf(prompt[listKey+".new"], pr.Name.EN)
+	title := w.p(listKey+".new", w.principle(pr.Key))
 	if !isNew {
-		title = fmt.Sprintf(prompt[listKey+".change"], j+1, pr.Name.EN)
-		qs = append(qs, &question{Key: "keep", Kind: askConfirm, Title: prompt[listKey+".keep"], Yes: prompt["keep"], No: prompt["remove"],
+		title = w.p(listKey+".change", j+1, w.principle(pr.Key))
+		qs = append(qs, &question{Key: "keep", Kind: askConfirm, Title: w.p(listKey + ".keep"), Yes: w.p("keep"), No: w.p("remove"),
 			Start: func(Draft) string { return "yes" }})
 	}
 	back := fmt.Sprintf("principle:%d#list", i)

@@ -52,7 +52,7 @@ func (lp *linePrompter) run() error {
 	lp.startReader()
 	defer close(lp.want)
 
-	fmt.Fprintln(lp.w, prompt["line.start"])
+	fmt.Fprintln(lp.w, lp.fl.w.p("line.start"))
 	id, focus := lp.fl.start()
 	for {
 		if i := strings.IndexByte(id, '#'); i >= 0 {
@@ -163,11 +163,11 @@ func optionLine(c choice, i int) string {
 
 // ask asks q until it has an answer that fits, and puts it in d.
 func (lp *linePrompter) ask(pg *page, q *question, d Draft) error {
-	w := lp.w
+	w, say := lp.w, lp.fl.w
 	fmt.Fprintln(w)
 	title := q.Title
 	if q.Required != "" {
-		title += " " + prompt["line.required"]
+		title += " " + say.p("line.required")
 	}
 	fmt.Fprintln(w, title)
 	if q.Help != "" {
@@ -183,13 +183,13 @@ func (lp *linePrompter) ask(pg *page, q *question, d Draft) error {
 		}
 		v := q.cursor(d)
 		if i := slices.IndexFunc(cs, func(c choice) bool { return c.Value == v }); i >= 0 {
-			keeps := prompt["line.enter_picks"]
+			keeps := "line.enter_picks"
 			if d[q.Key] != "" {
-				keeps = prompt["line.enter_keeps"]
+				keeps = "line.enter_keeps"
 			}
-			fmt.Fprintf(w, keeps+"\n", strings.TrimSuffix(optionLine(cs[i], i), "."))
+			fmt.Fprintf(w, "%s\n", say.p(keeps, strings.TrimSuffix(optionLine(cs[i], i), ".")))
 		}
-		ask = prompt["line.ask_number"]
+		ask = say.p("line.ask_number")
 	case askMulti:
 		cs = q.Choices(d)
 		chosen := d.list(q.Key)
@@ -203,30 +203,30 @@ func (lp *linePrompter) ask(pg *page, q *question, d Draft) error {
 			fmt.Fprintf(w, "%s %s\n", mark, optionLine(c, i))
 		}
 		if len(ticked) > 0 {
-			fmt.Fprintf(w, prompt["line.enter_keeps"]+"\n", strings.Join(ticked, " "))
+			fmt.Fprintf(w, "%s\n", say.p("line.enter_keeps", strings.Join(ticked, " ")))
 		} else {
-			fmt.Fprintln(w, prompt["line.enter_none"])
+			fmt.Fprintln(w, say.p("line.enter_none"))
 		}
-		ask = prompt["line.ask_numbers"]
+		ask = say.p("line.ask_numbers")
 	case askConfirm:
 		def := q.No
 		if q.cursor(d) == "yes" {
 			def = q.Yes
 		}
-		fmt.Fprintf(w, prompt["line.yes_no"]+"\n", q.Yes, q.No, def)
-		ask = prompt["line.ask_yes_no"]
+		fmt.Fprintf(w, "%s\n", say.p("line.yes_no", q.Yes, q.No, def))
+		ask = say.p("line.ask_yes_no")
 	default:
 		if v := strings.TrimSpace(d[q.Key]); v != "" {
-			fmt.Fprintf(w, prompt["line.keeps_text"], strings.ReplaceAll(v, "\n", `\n`))
+			fmt.Fprint(w, say.p("line.keeps_text", strings.ReplaceAll(v, "\n", `\n`)))
 			if q.Required == "" {
-				fmt.Fprint(w, " "+prompt["line.clears"])
+				fmt.Fprint(w, " "+say.p("line.clears"))
 			}
 			fmt.Fprintln(w)
 		}
 		if q.Kind == askText {
-			fmt.Fprintln(w, prompt["line.new_line"])
+			fmt.Fprintln(w, say.p("line.new_line"))
 		}
-		ask = prompt["line.ask_text"]
+		ask = say.p("line.ask_text")
 	}
 
 	for {
@@ -247,7 +247,7 @@ func (lp *linePrompter) ask(pg *page, q *question, d Draft) error {
 			case ans == "":
 				d[q.Key] = q.cursor(d)
 			case i < 0:
-				bad = fmt.Sprintf(prompt["line.bad_number"], numbers(cs))
+				bad = say.p("line.bad_number", numbers(cs, say))
 			default:
 				d[q.Key] = cs[i].Value
 			}
@@ -262,7 +262,7 @@ func (lp *linePrompter) ask(pg *page, q *question, d Draft) error {
 				}
 				n, err := strconv.Atoi(f)
 				if err != nil || n < 1 || n > len(cs) {
-					bad = fmt.Sprintf(prompt["line.bad_numbers"], len(cs))
+					bad = say.p("line.bad_numbers", len(cs))
 					break
 				}
 				if !slices.Contains(vs, cs[n-1].Value) {
@@ -273,15 +273,15 @@ func (lp *linePrompter) ask(pg *page, q *question, d Draft) error {
 				d[q.Key] = joinList(vs)
 			}
 		case askConfirm:
-			switch strings.ToLower(ans) {
-			case "":
+			switch a := strings.ToLower(ans); {
+			case a == "":
 				d[q.Key] = q.cursor(d)
-			case "y", "yes":
+			case a == "y" || a == "yes" || a == strings.ToLower(say.p("yes")):
 				d[q.Key] = "yes"
-			case "n", "no":
+			case a == "n" || a == "no" || a == strings.ToLower(say.p("no")):
 				d[q.Key] = "no"
 			default:
-				bad = prompt["line.bad_yes_no"]
+				bad = say.p("line.bad_yes_no")
 			}
 		default:
 			v := strings.TrimRight(line, " \t")
@@ -305,21 +305,27 @@ func (lp *linePrompter) ask(pg *page, q *question, d Draft) error {
 			return nil
 		}
 		if !lp.interactive {
-			fmt.Fprintf(w, "\n"+prompt["line.bad"]+"\n", ans, bad)
-			return fmt.Errorf("line %d: %q does not answer %q (%s): %s: %w", lp.lineNo, ans, q.Title, pg.Title, bad, ErrBadAnswer)
+			fmt.Fprintf(w, "\n%s\n", say.p("line.bad", ans, bad))
+			return badAnswer(say.p("line.not_an_answer", lp.lineNo, ans, q.Title, pg.Title, bad))
 		}
-		fmt.Fprintf(w, prompt["line.again"]+"\n", ans, bad)
+		fmt.Fprintf(w, "%s\n", say.p("line.again", ans, bad))
 	}
 }
 
+// badAnswer is a piped answer that does not fit its question, in words.
+type badAnswer string
+
+func (e badAnswer) Error() string        { return string(e) }
+func (e badAnswer) Is(target error) bool { return target == ErrBadAnswer }
+
 // numbers lists what may be typed for a choice: "1 to 4, or 0".
-func numbers(cs []choice) string {
+func numbers(cs []choice, w words) string {
 	var ns []string
 	for i, c := range cs {
 		ns = append(ns, number(c, i))
 	}
 	if len(ns) > 2 && cs[0].Key == "" {
-		return fmt.Sprintf("%s to %s", ns[0], ns[len(ns)-1])
+		return w.p("line.range", ns[0], ns[len(ns)-1])
 	}
 	return strings.Join(ns, ", ")
 }

@@ -66,6 +66,12 @@ type Options struct {
 	Existing func(a *assessment.Assessment) *Found
 	// Signals stop the run as Esc does: the page is saved first.
 	Signals <-chan os.Signal
+	// Words are the language every question, option, help and message is
+	// in; nil is English.
+	Words *assessment.Words
+	// Language is the file's language offered first (cy, en or cy+en);
+	// "" is the language of Words.
+	Language string
 }
 
 // Found is a file that holds the submission a new assessment is for.
@@ -107,7 +113,7 @@ func Run(a *assessment.Assessment, o Options) error {
 	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		m.stopIfRunning("")
 		if m.err == nil || errors.Is(m.err, ErrInterrupted) {
-			return fmt.Errorf("the terminal failed: %w", err)
+			return fmt.Errorf("%s: %w", fl.w.p("terminal.failed"), err)
 		}
 		return m.err
 	}

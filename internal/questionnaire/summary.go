@@ -14,25 +14,25 @@ import (
 // validate would ask to fix, in words, and where to go next: finish, mark
 // the file final, or back to any page.
 func (fl *flow) summaryPage() *page {
-	a := fl.a
-	text, errs := Summary(a)
+	a, w := fl.a, fl.w
+	text, errs := Summary(a, w.Words)
 	return &page{
-		ID: "summary", Title: prompt["summary.title"], Intro: text,
+		ID: "summary", Title: w.p("summary.title"), Intro: text,
 		Questions: []*question{{
-			Key: "next", Kind: askSelect, Title: prompt["summary.next"],
+			Key: "next", Kind: askSelect, Title: w.p("summary.next"),
 			Choices: func(Draft) []choice {
-				finish := prompt["summary.finish_draft"]
+				finish := w.p("summary.finish_draft")
 				if a.Status == assessment.StatusFinal {
-					finish = prompt["summary.finish_final"]
+					finish = w.p("summary.finish_final")
 				}
 				cs := []choice{{Value: "finish", Label: finish}}
 				if errs == 0 && a.Status != assessment.StatusFinal {
-					cs = append(cs, choice{Value: "final", Label: prompt["summary.final"]})
+					cs = append(cs, choice{Value: "final", Label: w.p("summary.final")})
 				}
-				cs = append(cs, choice{Value: "about", Label: fmt.Sprintf(prompt["summary.about"], aboutLine(a))})
+				cs = append(cs, choice{Value: "about", Label: w.p("summary.about", aboutLine(a, w))})
 				for i, pr := range assessment.Principles {
 					cs = append(cs, choice{Value: "principle:" + strconv.Itoa(i),
-						Label: pr.Name.EN + ": " + state(a.Principles[pr.Key])})
+						Label: w.principle(pr.Key) + ": " + state(a.Principles[pr.Key], w)})
 				}
 				return cs
 			},
@@ -60,8 +60,8 @@ func (fl *flow) summaryPage() *page {
 }
 
 // aboutLine describes the first step's answers in a few words.
-func aboutLine(a *assessment.Assessment) string {
-	who := assessment.RegionName(a.Region)
+func aboutLine(a *assessment.Assessment, w words) string {
+	who := w.Label("regions", a.Region)
 	if a.Scope == assessment.ScopeService {
 		who = a.Organisation + ", " + who
 	}
@@ -69,27 +69,33 @@ func aboutLine(a *assessment.Assessment) string {
 }
 
 // state says where a principle stands, in words.
-func state(r *assessment.Response) string {
+func state(r *assessment.Response, w words) string {
 	switch {
 	case r == nil || !answered(r):
-		return prompt["state.unanswered"]
+		return w.p("state.unanswered")
 	case r.Rating > 0:
 		l, _ := assessment.LevelByRating(r.Rating)
-		s := levelLabel(l)
+		s := w.level(l)
 		if !complete(r) {
-			s += ", " + prompt["state.nothing_said"]
+			s += ", " + w.p("state.nothing_said")
 		}
 		return s
 	case r.NotRated != "":
-		return prompt["state.not_rated"] + ": " + r.NotRated
+		return w.p("state.not_rated") + ": " + r.NotRated
 	}
-	return prompt["state.no_rating"]
+	return w.p("state.no_rating")
 }
 
 // Summary says what nest validate would report were the file marked final
 // now, in words: which principle or answer, and what to do. It returns the
-// text and the number of errors (a file with errors cannot be final).
-func Summary(a *assessment.Assessment) (string, int) {
+// text and the number of errors (a file with errors cannot be final). It
+// is in the language of lang (nil: English); the findings it does not
+// word itself are as package schema words them.
+func Summary(a *assessment.Assessment, lang *assessment.Words) (string, int) {
+	if lang == nil {
+		lang = assessment.English
+	}
+	w := words{lang}
 	status := a.Status
 	a.Status = assessment.StatusFinal
 	data, err := assessment.Marshal(a)
@@ -112,7 +118,7 @@ func Summary(a *assessment.Assessment) (string, int) {
 		if f.Severity == schema.Error {
 			nerr++
 		}
-		place, msg := inWords(f, where[f.Line])
+		place, msg := inWords(f, where[f.Line], w)
 		if _, seen := places[msg]; !seen {
 			if f.Severity == schema.Error {
 				errs = append(errs, msg)
@@ -138,57 +144,83 @@ func Summary(a *assessment.Assessment) (string, int) {
 	}
 	var b strings.Builder
 	if len(errs) == 0 {
-		b.WriteString(prompt["summary.can_be_final"])
+		b.WriteString(w.p("summary.can_be_final"))
 	} else {
-		b.WriteString(prompt["summary.to_fix"])
+		b.WriteString(w.p("summary.to_fix"))
 		b.WriteString("\n" + list(errs))
 	}
 	if len(warns) > 0 {
-		b.WriteString("\n" + prompt["summary.worth_a_look"] + "\n" + list(warns))
+		b.WriteString("\n" + w.p("summary.worth_a_look") + "\n" + list(warns))
 	}
 	return b.String(), nerr
 }
 
 // inWords is a finding as the summary says it: the principle or answer it
 // is about, by name, and what to do.
-func inWords(f schema.Finding, path []string) (place, msg string) {
+func inWords(f schema.Finding, path []string, w words) (place, msg string) {
 	msg = f.Message
+	title := func(key string) string {
+		if !assessment.English.Has("fields." + key + ".title") {
+			return ""
+		}
+		return w.Say("fields." + key + ".title")
+	}
 	if len(path) >= 2 && path[0] == assessment.FieldPrinciples.Key {
-		if pr, ok := assessment.PrincipleByKey(path[1]); ok {
-			place = pr.Name.EN
+		if _, ok := assessment.PrincipleByKey(path[1]); ok {
+			place = w.principle(path[1])
 		}
 		if len(path) >= 3 {
-			if t := assessment.Fields[path[2]].Title; t != "" {
-				place += ", " + strings.ToLower(t[:1]) + t[1:]
+			if t := title(path[2]); t != "" {
+				place += ", " + lowerFirst(t)
 			}
 		}
 	} else if len(path) >= 1 {
-		place = assessment.Fields[path[0]].Title
+		place = title(path[0])
 	}
 	switch f.Rule {
 	case schema.RuleNotRated:
-		msg = prompt["finding.not_rated"]
-		place = principleNamed(f.Message, place)
+		msg = w.p("finding.not_rated")
+		place = principleNamed(f.Message, place, w)
 	case schema.RuleNoEvidence:
-		msg = prompt["finding.no_evidence"]
-		place = principleNamed(f.Message, place)
+		msg = w.p("finding.no_evidence")
+		place = principleNamed(f.Message, place, w)
 	case schema.RuleFinal:
-		msg = prompt["finding.unanswered"]
-		place = principleNamed(f.Message, place)
+		msg = w.p("finding.unanswered")
+		place = principleNamed(f.Message, place, w)
 	case schema.RuleChildrenVoice:
-		msg, place = prompt["finding.children"], assessment.Fields[assessment.FieldVoices.Key].Title
+		msg, place = w.p("finding.children"), title(assessment.FieldVoices.Key)
+	case schema.RulePersonalData:
+		// Package schema says it in English; in another language, the
+		// kind of data it names is said in that language's words.
+		if w.Words != assessment.English {
+			msg = w.p("finding.personal_data")
+			for kind, en := range assessment.PersonalDataKinds {
+				if strings.Contains(f.Message, " "+en+":") {
+					msg = w.p("finding.personal_data_kind", w.Say("personal_data."+kind))
+				}
+			}
+		}
 	}
 	for _, pr := range assessment.Principles {
-		msg = strings.ReplaceAll(msg, pr.Key, pr.Name.EN)
+		msg = strings.ReplaceAll(msg, pr.Key, w.principle(pr.Key))
 	}
 	return place, msg
 }
 
+// lowerFirst makes the first letter of s small.
+func lowerFirst(s string) string {
+	r := []rune(s)
+	if len(r) == 0 {
+		return s
+	}
+	return strings.ToLower(string(r[:1])) + string(r[1:])
+}
+
 // principleNamed is the name of the principle a message names, else place.
-func principleNamed(msg, place string) string {
+func principleNamed(msg, place string, w words) string {
 	for _, pr := range assessment.Principles {
 		if strings.Contains(msg, pr.Key) {
-			return pr.Name.EN
+			return w.principle(pr.Key)
 		}
 	}
 	return place

@@ -53,7 +53,7 @@ type model struct {
 }
 
 func newModel(fl *flow, save func() error) *model {
-	m := &model{fl: fl, save: save, width: 80, height: 24, keymap: keyMap()}
+	m := &model{fl: fl, save: save, width: 80, height: 24, keymap: keyMap(fl.w)}
 	id, focus := fl.start()
 	m.cmd = m.open(id, focus)
 	return m
@@ -70,7 +70,7 @@ func (m *model) stopIfRunning(why string) {
 
 var noKeys = key.NewBinding(key.WithKeys()) // matches nothing, even when enabled again
 
-func keyMap() *huh.KeyMap {
+func keyMap(w words) *huh.KeyMap {
 	km := huh.NewDefaultKeyMap()
 	km.Quit = noKeys // the model handles Esc and Ctrl-C itself
 	// No filtering: "/" would start it, and Esc would be taken to end the
@@ -89,8 +89,44 @@ func keyMap() *huh.KeyMap {
 	km.MultiSelect.Toggle = key.NewBinding(key.WithKeys("space", "x"), key.WithHelp("space", "tick"))
 	km.MultiSelect.Submit = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next"))
 	km.MultiSelect.SelectAll, km.MultiSelect.SelectNone = noKeys, noKeys
+	// Every key's help in the language asked in: huh's own words are
+	// English.
+	for _, b := range []*key.Binding{
+		&km.Input.Prev, &km.Input.Next, &km.Input.Submit,
+		&km.Text.Prev, &km.Text.Next, &km.Text.Submit, &km.Text.NewLine,
+		&km.Select.Prev, &km.Select.Next, &km.Select.Submit, &km.Select.Up, &km.Select.Down,
+		&km.Select.HalfPageUp, &km.Select.HalfPageDown, &km.Select.GotoTop, &km.Select.GotoBottom,
+		&km.MultiSelect.Prev, &km.MultiSelect.Next, &km.MultiSelect.Submit, &km.MultiSelect.Toggle,
+		&km.MultiSelect.Up, &km.MultiSelect.Down, &km.MultiSelect.HalfPageUp, &km.MultiSelect.HalfPageDown,
+		&km.MultiSelect.GotoTop, &km.MultiSelect.GotoBottom,
+		&km.Confirm.Prev, &km.Confirm.Next, &km.Confirm.Submit, &km.Confirm.Toggle, &km.Confirm.Accept, &km.Confirm.Reject,
+	} {
+		h := b.Help()
+		k, ok := keyHelp[h.Desc]
+		if !ok {
+			panic("questionnaire: no words for the key help " + h.Desc)
+		}
+		name := h.Key
+		if n, ok := keyNames[name]; ok {
+			name = w.p(n)
+		}
+		b.SetHelp(name, w.p(k))
+	}
 	return km
 }
+
+// keyHelp are the catalogue's prompts for what huh's keys do, by huh's
+// (or keyMap's) English.
+var keyHelp = map[string]string{
+	"back": "keys.back", "next": "keys.next", "submit": "keys.submit", "choose": "keys.choose",
+	"new line": "keys.new_line", "select": "keys.choose", "up": "keys.up", "down": "keys.down",
+	"½ page up": "keys.half_page_up", "½ page down": "keys.half_page_down",
+	"go to start": "keys.start", "go to end": "keys.end", "confirm": "keys.confirm",
+	"tick": "keys.tick", "toggle": "keys.toggle", "Yes": "yes", "No": "no",
+}
+
+// keyNames are the keys whose names are words.
+var keyNames = map[string]string{"space": "keys.space"}
 
 // open builds the form of page id, focused on the question focus (the
 // first when ""), and makes it current. id may carry the focus after a #.
@@ -382,7 +418,7 @@ func (m *model) header() string {
 		intro := strings.Split(ansi.Wordwrap(m.page.Intro, m.width, ""), "\n")
 		// Leave the form room for its question and a few options.
 		if room := max(m.height-lipgloss.Height(h)-12, 2); len(intro) > room {
-			intro = append(intro[:room-1], fmt.Sprintf(prompt["more_lines"], len(intro)-room+1))
+			intro = append(intro[:room-1], m.fl.w.p("more_lines", len(intro)-room+1))
 		}
 		h += "\n" + strings.Join(intro, "\n")
 	}
@@ -392,13 +428,14 @@ func (m *model) header() string {
 // keyBar always starts with how to stop; the focused field's keys follow,
 // as many as fit.
 func (m *model) keyBar() string {
-	parts := []string{prompt["keys.stop"]}
+	w := m.fl.w
+	parts := []string{w.p("keys.stop")}
 	if m.page.ID != "summary" && m.page.ID != "final" && !m.fl.hold && !m.fl.fresh {
-		parts = append(parts, prompt["keys.overview"])
+		parts = append(parts, w.p("keys.overview"))
 	}
 	q := m.questionOf[m.form.GetFocusedField()]
 	if q != nil && q.Digits {
-		parts = append(parts, prompt["keys.digits"])
+		parts = append(parts, w.p("keys.digits"))
 	}
 	// Enter first; the arrows go without saying.
 	seen := map[string]bool{"↑": true, "↓": true}

@@ -100,8 +100,9 @@ func (h *harness) view() string { return ansi.Strip(h.m.View().Content) }
 
 func (h *harness) response(key string) *assessment.Response { return h.a.Principles[key] }
 
-// firstStep answers the first step as it stands: Cardiff and Vale, 2024.
-const firstStep = "<enter><enter><enter><enter><enter>"
+// firstStep answers the first step as it stands: Cardiff and Vale, a
+// region's own, 2024, in English, no voices, nothing said of how.
+const firstStep = "<enter><enter><enter><enter><enter><enter>"
 
 func TestRatingCountsOnlyWhenChosen(t *testing.T) {
 	h := newHarness(t, &assessment.Assessment{}, Options{})
@@ -241,7 +242,7 @@ func TestSummaryInWords(t *testing.T) {
 	a.Principles["safe_and_supportive_communities"] = &assessment.Response{Rating: 2}
 	delete(a.Principles, "no_wrong_door")
 	a.Principles["co_produced_innovations"] = &assessment.Response{Concerns: "x"}
-	text, errs := Summary(a)
+	text, errs := Summary(a, nil)
 	for _, want := range []string{
 		"To fix before it can be marked final:",
 		"- Co-produced innovations: no rating yet; choose one, or say why it is not rated yet",
@@ -255,6 +256,31 @@ func TestSummaryInWords(t *testing.T) {
 	}
 	if errs != 3 || regexp.MustCompile(`line \d|[a-z]+_[a-z]+`).MatchString(text) {
 		t.Errorf("%d errors; keys or lines in:\n%s", errs, text)
+	}
+}
+
+// The summary in Welsh: the principles by their Welsh names, what to do
+// in Welsh, personal data named in Welsh.
+func TestSummaryInWelsh(t *testing.T) {
+	a := loaded(t)
+	a.Principles["safe_and_supportive_communities"] = &assessment.Response{Rating: 2}
+	a.Principles["co_produced_innovations"] = &assessment.Response{Concerns: "x"}
+	a.Principles["trusted_adults"].WorkingWell = "Ffoniwch 07700 900123."
+	text, errs := Summary(a, assessment.Welsh())
+	for _, want := range []string{
+		"I'w cywiro cyn y gallwch farcio'r ffeil yn derfynol:",
+		"- Arloesi wedi'i gyd-gynhyrchu: dim sgôr eto; dewiswch un, neu dywedwch pam nad oes sgôr eto",
+		"- Mynediad hawdd at arbenigedd, Dim drws anghywir: heb ei ateb eto",
+		"Gwerth edrych arnyn nhw:",
+		"- Cymunedau diogel a chefnogol: mae sgôr, ond nid oes dim byd i gefnogi'r sgôr",
+		"- Oedolion yr ymddiriedir ynddynt, beth sy'n gweithio'n dda: mae hyn yn edrych fel rhif ffôn: ",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("summary lacks %q:\n%s", want, text)
+		}
+	}
+	if errs != 3 || regexp.MustCompile(`line \d|[a-z]+_[a-z]+|looks like|rated`).MatchString(text) {
+		t.Errorf("%d errors; keys, lines or English in:\n%s", errs, text)
 	}
 }
 
@@ -282,9 +308,14 @@ func TestResume(t *testing.T) {
 				a.Principles[p.Key] = &assessment.Response{Rating: 2, WorkingWell: "x", Themes: []string{"housing"}}
 			}
 		}, "summary", ""},
+		{"only the first step, its language and voices not given", func(a *assessment.Assessment) {
+			a.Principles = nil
+			a.Voices = assessment.Voices{}
+		}, "about", "language"},
 		{"only the first step, its voices not given", func(a *assessment.Assessment) {
 			a.Principles = nil
 			a.Voices = assessment.Voices{}
+			a.Language = "cy"
 		}, "about", "voices"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -347,11 +378,18 @@ func TestPromptsAreInTheCatalogue(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, u := range regexp.MustCompile(`prompt\["([a-z_.]+)"\]`).FindAllStringSubmatch(string(src), -1) {
+		for _, u := range regexp.MustCompile(`\.p\("([a-z_.]+)"`).FindAllStringSubmatch(string(src), -1) {
 			n++
-			if assessment.Prompts[u[1]] == "" {
-				t.Errorf("%s: prompt %q is not in the catalogue", name, u[1])
+			for _, w := range []*assessment.Words{assessment.English, assessment.Welsh()} {
+				if !w.Has("prompts." + u[1]) {
+					t.Errorf("%s: prompt %q is not in the %s catalogue", name, u[1], w.Lang)
+				}
 			}
+		}
+	}
+	for _, k := range keyHelp {
+		if !assessment.Welsh().Has("prompts." + k) {
+			t.Errorf("key help %q is not in the catalogue", k)
 		}
 	}
 	// Those made from the table's keys.
@@ -384,4 +422,50 @@ func BenchmarkPrinciplePage(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(keys)), "µs/key")
+}
+
+// In Welsh every word on the screen is Welsh: titles, options, the key
+// bar (huh's own key help too), and the language offered first is Welsh.
+func TestWelshScreens(t *testing.T) {
+	h := newHarness(t, &assessment.Assessment{}, Options{Words: assessment.Welsh()})
+	bar := func() string { lines := strings.Split(h.view(), "\n"); return lines[len(lines)-1] }
+	v := h.view()
+	for _, want := range []string{"Am yr hunanasesiad hwn", "Pa Fwrdd Partneriaeth Rhanbarthol?", "> Caerdydd a'r Fro", "enter: dewis"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("no %q on the first page:\n%s", want, v)
+		}
+	}
+	if !strings.HasPrefix(bar(), "esc: cadw a stopio") {
+		t.Errorf("key bar %q", bar())
+	}
+	h.send("<enter><enter><enter>")
+	if h.focus() != "language" || !strings.Contains(h.view(), "> Cymraeg") {
+		t.Fatalf("focus on %s:\n%s", h.focus(), h.view())
+	}
+	h.send("<enter><space>")
+	if !strings.Contains(bar(), "bylchwr: ticio") {
+		t.Errorf("key bar on voices %q", bar())
+	}
+	h.send("<enter><enter>")
+	v = h.view()
+	for _, want := range []string{"Egwyddor 1 o 6 — Oedolion yr ymddiriedir ynddynt", "> 1 Sylfaenol: Mae'r egwyddor", "  Dim sgôr eto", "1-4: sgôr"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("no %q on principle 1:\n%s", want, v)
+		}
+	}
+	if h.a.Language != "cy" || !h.a.Voices.ChildrenAndYoungPeople {
+		t.Errorf("language %q, voices %+v", h.a.Language, h.a.Voices)
+	}
+	for _, english := range []string{"back", "choose", "next", "toggle", "submit", "Principle", "rating"} {
+		if strings.Contains(bar(), english) {
+			t.Errorf("English %q in the key bar %q", english, bar())
+		}
+	}
+	h.send("2<enter>Staff.<enter><enter><enter><enter><ctrl+o>")
+	v = h.view()
+	for _, want := range []string{"Crynodeb", "Beth nesaf?", "Oedolion yr ymddiriedir ynddynt: 2 Cynnydd cynnar", "heb ei ateb eto", "Am yr hunanasesiad hwn: Caerdydd a'r Fro, 2024"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("no %q on the summary:\n%s", want, v)
+		}
+	}
 }
