@@ -14,6 +14,7 @@ import (
 	"github.com/nest-nyth/nest/assessment"
 	"github.com/nest-nyth/nest/internal/files"
 	"github.com/nest-nyth/nest/internal/questionnaire"
+	"github.com/nest-nyth/nest/output"
 	"github.com/nest-nyth/nest/schema"
 	"github.com/spf13/cobra"
 )
@@ -238,7 +239,7 @@ func findSubmission(w *assessment.Words, name string, a *assessment.Assessment, 
 	if err != nil {
 		return nil
 	}
-	r := schema.Check(name, data)
+	r := schema.Options{Words: w}.Check(name, data)
 	if !r.Valid() || assessment.SubmissionKey(r.Assessment) != assessment.SubmissionKey(a) {
 		return nil
 	}
@@ -266,10 +267,11 @@ func loadForAssess(s *streams, path string) (*assessment.Assessment, error) {
 	if err != nil {
 		return nil, fail(exitFailure, s.words.Say("cli.read.failed", path, s.fileError(err)))
 	}
-	r := schema.Check(path, data)
+	r := schema.Options{Words: s.words}.Check(path, data)
 	if !r.Valid() {
-		for _, f := range r.Findings {
-			sayf(s.Err, "%s\n", f)
+		findings := output.Report{Findings: r.Findings, Words: s.words}
+		if err := findings.Write(s.Err, "text", false); err != nil {
+			return nil, err
 		}
 		return nil, fail(exitFindings, s.words.Say("cli.assess.problems", path), s.words.Say("cli.assess.problems.hint", path))
 	}

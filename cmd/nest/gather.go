@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/nest-nyth/nest/internal/files"
+	"github.com/nest-nyth/nest/output"
 	"github.com/nest-nyth/nest/report"
 	"github.com/nest-nyth/nest/schema"
 	"github.com/spf13/pflag"
@@ -35,22 +36,26 @@ func gather(s *streams, args []string, rules report.Rules) (choice *report.Choic
 	for i, p := range paths {
 		names[i], roots[i] = p.Path, p.Root
 	}
-	results := schema.CheckFiles(names, schema.BatchOptions{Read: reader(s), Keep: true, Today: now})
+	results := schema.CheckFiles(names, schema.BatchOptions{Read: reader(s), Keep: true, Today: now, Words: w})
 	shown, hidden := report.ShownNames(names, roots, w)
 	for _, i := range hidden {
 		sayf(s.Err, "%s: %s: %s [%s]\n", names[i], w.Say("cli.warning"), w.Say("cli.gather.name.withheld"), schema.RulePersonalData)
 	}
 	cands := make([]report.Candidate, len(results))
-	personal := map[string]bool{} // files the personal-data rule warned of
+	personal := map[string]bool{}   // files the personal-data rule warned of
+	said := output.Report{Words: w} // the errors, and the characters a PDF cannot draw
 	for i, r := range results {
 		cands[i] = report.Candidate{Path: r.File, Name: shown[i], Assessment: r.Assessment, HasErrors: !r.Valid()}
 		for _, f := range r.Findings {
 			personal[r.File] = personal[r.File] || f.Rule == schema.RulePersonalData
 			if f.Severity == schema.Error || f.Rule == schema.RuleUnprintable {
-				sayf(s.Err, "%s\n", f)
+				said.Findings = append(said.Findings, f)
 				cands[i].Duplicate = cands[i].Duplicate || f.Rule == schema.RuleDuplicate
 			}
 		}
+	}
+	if err := said.Write(s.Err, "text", false); err != nil {
+		return nil, nil, err
 	}
 	choice, err = report.Choose(cands, rules)
 	var ce *report.ChoiceError

@@ -121,10 +121,10 @@ var (
 func (s *streams) flagError(err error) string {
 	w, msg := s.words, err.Error()
 	if m := flagUnknown.FindStringSubmatch(msg); m != nil {
-		return w.Say("cli.flag.unknown", strings.Trim(m[1], "'"))
+		return w.Say("cli.flag.unknown", flagName(m[1]))
 	}
 	if m := flagNeeds.FindStringSubmatch(msg); m != nil {
-		return w.Say("cli.flag.needs", strings.Trim(m[1], "'"))
+		return w.Say("cli.flag.needs", flagName(m[1]))
 	}
 	if m := flagInvalid.FindStringSubmatch(msg); m != nil {
 		switch {
@@ -137,6 +137,17 @@ func (s *streams) flagError(err error) string {
 	}
 	return msg
 }
+
+// flagName is the flag as typed, from pflag's naming of it: "--format",
+// or for a short flag ("'o' in -xo") the one letter, "-o".
+func flagName(s string) string {
+	if m := shortFlag.FindStringSubmatch(s); m != nil {
+		return "-" + m[1]
+	}
+	return strings.Trim(s, "'")
+}
+
+var shortFlag = regexp.MustCompile(`^'(.+)' in -\S*$`)
 
 // cmdError ends a command: its message and hints, printed once by run in
 // the house style ("nest: error: ...", "nest: hint: ..."), and the exit

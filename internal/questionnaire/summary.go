@@ -103,7 +103,7 @@ func Summary(a *assessment.Assessment, lang *assessment.Words) (string, int) {
 	if err != nil {
 		return err.Error(), 1
 	}
-	findings := schema.Check("", data).Findings
+	findings := schema.Options{Words: lang}.Check("", data).Findings
 	schema.Sort(findings)
 	where := places(data)
 	// The same advice for several principles is said once, naming them.
@@ -189,17 +189,6 @@ func inWords(f schema.Finding, path []string, w words) (place, msg string) {
 		place = principleNamed(f.Message, place, w)
 	case schema.RuleChildrenVoice:
 		msg, place = w.p("finding.children"), title(assessment.FieldVoices.Key)
-	case schema.RulePersonalData:
-		// Package schema says it in English; in another language, the
-		// kind of data it names is said in that language's words.
-		if w.Words != assessment.English {
-			msg = w.p("finding.personal_data")
-			for kind, en := range assessment.PersonalDataKinds {
-				if strings.Contains(f.Message, " "+en+":") {
-					msg = w.p("finding.personal_data_kind", w.Say("personal_data."+kind))
-				}
-			}
-		}
 	}
 	for _, pr := range assessment.Principles {
 		msg = strings.ReplaceAll(msg, pr.Key, w.principle(pr.Key))
