@@ -3,6 +3,7 @@ package pii
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -369,32 +370,34 @@ func letterAt(s string, i int) bool {
 
 func isWordRune(r rune) bool {
 	if r < bmp {
-		return wordBits[r>>6]&(1<<(r&63)) != 0
+		return runeBits()[0][r>>6]&(1<<(r&63)) != 0
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
 func isLetterRune(r rune) bool {
 	if r < bmp {
-		return letterBits[r>>6]&(1<<(r&63)) != 0
+		return runeBits()[1][r>>6]&(1<<(r&63)) != 0
 	}
 	return unicode.IsLetter(r) || unicode.IsMark(r)
 }
 
-// wordBits and letterBits cache isWordRune and isLetterRune for the Basic
-// Multilingual Plane: the Unicode tables are searched once, at start-up,
-// not for every ’ and ŵ of every text.
+// runeBits cache isWordRune (0) and isLetterRune (1) for the Basic
+// Multilingual Plane: the Unicode tables are searched once, the first time
+// a text has a letter outside ASCII, not for every ’ and ŵ of every text,
+// nor at the start of a run that meets none.
 const bmp = 0x10000
 
-var wordBits, letterBits = func() (w, l [bmp / 64]uint64) {
+var runeBits = sync.OnceValue(func() *[2][bmp / 64]uint64 {
+	var t [2][bmp / 64]uint64
 	for r := rune(0); r < bmp; r++ {
 		letter := unicode.IsLetter(r) || unicode.IsMark(r)
 		if letter {
-			l[r>>6] |= 1 << (r & 63)
+			t[1][r>>6] |= 1 << (r & 63)
 		}
 		if letter || unicode.IsDigit(r) {
-			w[r>>6] |= 1 << (r & 63)
+			t[0][r>>6] |= 1 << (r & 63)
 		}
 	}
-	return
-}()
+	return &t
+})
