@@ -242,10 +242,32 @@ func principleStats(p assessment.Principle, subs []Input, by, code []string, w *
 		Actions:         []Action{},
 		Quotes:          []Quote{},
 	}
+	// Each list is made once at the size it will have: growing lists of
+	// 10,000 services' words by doubling copied them over and over.
 	texts := assessment.ResponseTexts()
-	for _, f := range texts {
-		s.Texts[f.Key] = []Said{}
+	sizes := make([]int, len(texts))
+	var reasons, actions, quotes int
+	for _, sub := range subs {
+		resp := sub.Assessment.Principles[p.Key]
+		if resp == nil {
+			continue
+		}
+		for j, f := range texts {
+			if strings.TrimSpace(*f.Text(resp)) != "" {
+				sizes[j]++
+			}
+		}
+		if strings.TrimSpace(resp.NotRated) != "" {
+			reasons++
+		}
+		actions += len(resp.Actions)
+		quotes += len(resp.Feedback)
 	}
+	for j, f := range texts {
+		s.Texts[f.Key] = make([]Said, 0, sizes[j])
+	}
+	s.NotRatedReasons = make([]Said, 0, reasons)
+	s.Actions, s.Quotes = make([]Action, 0, actions), make([]Quote, 0, quotes)
 	var sum, targetSum int
 	raised := map[string]int{} // theme tag -> submissions that raised it
 	labels := map[string]string{}
