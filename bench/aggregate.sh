@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Speed and memory of `nest aggregate`: the seven example regions to a PDF
-# and to HTML, and 10,000 service files of one region to a PDF, to HTML
-# (public and internal), to CSV and to JSON.
+# (alone, with the editorial file, and in Welsh and English) and to HTML,
+# and 10,000 service files of one region to a PDF, to HTML (public and
+# internal), to CSV and to JSON.
 # Usage, from anywhere in the repository: bash bench/aggregate.sh
 # Needs Go, hyperfine and GNU time (bench/run.sh installs them). Everything
 # it makes goes under bench/out/.
@@ -47,6 +48,8 @@ time_of() { # mean wall time of a command, from hyperfine
 regions="$NEST aggregate examples/2024/regions -o $OUT/national.pdf --date 2024-11-30"
 services="$NEST aggregate $CORPUS -o $OUT/services.pdf --date 2024-11-30"
 servicesjson="$NEST aggregate $CORPUS --format json -o $OUT/services.json --date 2024-11-30"
+regionseditorial="$NEST aggregate examples/2024/regions --editorial examples/2024/update.md -o $OUT/national-editorial.pdf --date 2024-11-30"
+regionsboth="$NEST aggregate examples/2024/regions --lang cy+en --editorial examples/2024/update.md -o $OUT/national-cy-en.pdf --date 2024-11-30"
 regionshtml="$NEST aggregate examples/2024/regions --editorial examples/2024/update.md --format html -o $OUT/national.html --date 2024-11-30"
 serviceshtml="$NEST aggregate $CORPUS --format html -o $OUT/services.html --date 2024-11-30"
 servicesinternal="$NEST aggregate $CORPUS --format html --edition internal -o $OUT/services-internal.html --date 2024-11-30"
@@ -60,6 +63,8 @@ size() { awk -v b="$(wc -c <"$1")" 'BEGIN { if (b >= 1048576) printf "%.1f MB", 
 	echo "| report | wall | peak RSS | pages or size |"
 	echo "|---|---:|---:|---:|"
 	echo "| 7 example regions to PDF | $(time_of 20 "$regions") | $(peak $regions) MB | $(pdfinfo "$OUT/national.pdf" 2>/dev/null | sed -n 's/^Pages: *//p') pages |"
+	echo "| the same, with the editorial file (the README's first command) | $(time_of 20 "$regionseditorial") | $(peak $regionseditorial) MB | $(pdfinfo "$OUT/national-editorial.pdf" 2>/dev/null | sed -n 's/^Pages: *//p') pages |"
+	echo "| the same in Welsh and English (\`--lang cy+en\`) | $(time_of 20 "$regionsboth") | $(peak $regionsboth) MB | $(pdfinfo "$OUT/national-cy-en.pdf" 2>/dev/null | sed -n 's/^Pages: *//p') pages |"
 	echo "| 7 example regions to HTML, with the editorial file | $(time_of 20 "$regionshtml") | $(peak $regionshtml) MB | $(size "$OUT/national.html") |"
 	echo "| 10,000 Gwent services to PDF | $(time_of 5 "$services") | $(peak $services) MB | $(pdfinfo "$OUT/services.pdf" 2>/dev/null | sed -n 's/^Pages: *//p') pages |"
 	echo "| 10,000 Gwent services to HTML | $(time_of 10 "$serviceshtml") | $(peak $serviceshtml) MB | $(size "$OUT/services.html") |"
