@@ -68,6 +68,7 @@ say "Tŷ Teulu Siân"
 keys Enter Down Down Enter # sector: education
 keys Space Enter           # funding: regional integration fund
 keys Enter                 # year
+keys Enter                 # language of the answers: English, offered first
 keys Space Enter           # voices: children and young people
 say "A drop-in at the family room."
 keys Enter
