@@ -327,20 +327,30 @@ func (b *builder) principle(i int) {
 			figures = append(figures, w.Say("synth.range", capital(unit(w, r.Level, s.Rated)), s.Min, s.Max, andList(w, at)))
 		}
 	}
+	// A reason is the file's words, marked with its language when that is
+	// not the report's.
+	var reasons []Run
 	switch n := len(s.NotRatedReasons); {
 	case n == 0:
 	case n <= 3:
 		for _, reason := range s.NotRatedReasons {
-			figures = append(figures, w.Say("synth.notrated.why", capital(who(w, r.Level, reason.By)), sentence(reason.Text)))
+			said := w.Say("synth.notrated.why", capital(who(w, r.Level, reason.By)), "\x00")
+			before, after, _ := strings.Cut(said, "\x00")
+			reasons = append(reasons, Run{Text: " " + before}, Run{Text: sentence(reason.Text), Lang: b.otherLang(reason.Lang)}, Run{Text: after})
 		}
 	default:
 		figures = append(figures, w.Count("synth.notrated.many", n, n, unitWord(w, r.Level, n)))
 	}
+	var change []Run
 	if c := b.principleChange(i); c != "" {
-		figures = append(figures, c)
+		change = []Run{{Text: " " + c}}
 	}
-	if len(figures) > 0 {
-		b.para(strings.Join(figures, " "))
+	if runs := append(append([]Run{{Text: strings.Join(figures, " ")}}, reasons...), change...); Text(runs) != "" {
+		if runs[0].Text == "" {
+			runs = runs[1:]
+			runs[0].Text = strings.TrimPrefix(runs[0].Text, " ")
+		}
+		b.add(Para{Runs: runs})
 	}
 	if b.placed == nil {
 		b.placed = map[string]bool{}
@@ -564,7 +574,7 @@ func (b *builder) voices() {
 	}
 	var hows []quotable
 	for _, h := range r.How {
-		hows = append(hows, quotable{id: h.ID, by: h.By, text: h.Text, lead: "lead.how"})
+		hows = append(hows, quotable{id: h.ID, by: h.By, text: h.Text, lead: "lead.how", lang: h.Lang})
 	}
 	max := b.o.MaxQuotes
 	if max == 0 && b.o.Edition == Public {

@@ -116,13 +116,15 @@ type htmlExcerpt struct {
 }
 
 type htmlContents struct {
-	ID, Title string
-	Entries   []htmlEntry
+	ID, Title        string
+	Other, OtherLang string // the title in a bilingual report's second language
+	Entries          []htmlEntry
 }
 
 type htmlEntry struct {
-	ID, Text string
-	Children []htmlEntry
+	ID, Text         string
+	Other, OtherLang string
+	Children         []htmlEntry
 }
 
 // ids hands out ids unique in the page.
@@ -173,11 +175,12 @@ func newHTMLPage(d *Doc) *htmlPage {
 	// The publisher as the title page prints it, a line for each name; the
 	// Welsh Government's own is bilingual, Welsh first.
 	parts := strings.Split(d.Front.Publisher, " / ")
+	// Each name is marked when it is not in the page's language.
 	welsh := d.Front.Publisher == w.Say("front.publisher.national") && len(parts) == 2
 	for i, part := range parts {
 		r := htmlRun{Lines: []string{part}}
-		if welsh && i == 0 {
-			r.Lang = "cy"
+		if lang := []string{"cy", "en-GB"}[min(i, 1)]; welsh && !strings.HasPrefix(d.Lang, lang[:2]) {
+			r.Lang = lang
 		}
 		p.Publisher = append(p.Publisher, r)
 	}
@@ -269,19 +272,19 @@ func newHTMLPage(d *Doc) *htmlPage {
 			add(htmlBlock{Kind: "excerpt", Excerpt: e})
 		case Contents:
 			c := &htmlContents{ID: used.take("contents"), Title: b.Title}
-			if b.Other != "" {
-				c.Title += " / " + b.Other
+			if b.Other != "" && d.Second != nil {
+				c.Other, c.OtherLang = b.Other, d.Second.Lang
 			}
 			for _, x := range d.Blocks {
 				h, ok := x.(Heading)
 				switch {
 				case !ok || h.Level > 2 || h.Level == 2 && d.Second != nil:
 				case h.Level <= 1:
-					text := h.Text
-					if h.Other != "" {
-						text += " / " + h.Other
+					e := htmlEntry{ID: h.ID, Text: h.Text}
+					if h.Other != "" && d.Second != nil {
+						e.Other, e.OtherLang = h.Other, d.Second.Lang
 					}
-					c.Entries = append(c.Entries, htmlEntry{ID: h.ID, Text: text})
+					c.Entries = append(c.Entries, e)
 				case len(c.Entries) > 0:
 					last := &c.Entries[len(c.Entries)-1]
 					last.Children = append(last.Children, htmlEntry{ID: h.ID, Text: h.Text})
