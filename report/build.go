@@ -595,6 +595,12 @@ func (b *builder) voices() {
 	}
 }
 
+// shortName is a principle's short name, for a table's heading, in the
+// report's language.
+func shortName(w *assessment.Words, p assessment.Principle) string {
+	return w.Say("principles." + p.Key + ".short")
+}
+
 // ratingsTable is every region's or service's rating of every principle,
 // headed by the principles' short names, with the average of each.
 func (b *builder) ratingsTable() {
@@ -603,7 +609,7 @@ func (b *builder) ratingsTable() {
 	head := []string{b.whoPlural()}
 	widths := []float64{40}
 	for _, p := range assessment.Principles {
-		head = append(head, p.Short)
+		head = append(head, shortName(w, p))
 		widths = append(widths, 60/float64(len(assessment.Principles)))
 	}
 	t := Table{ID: "ratings-table", Caption: w.Say("ratings.caption", lowerFirstWord(b.whoPlural()), b.round()), Head: head, RowHeads: true, Widths: widths}

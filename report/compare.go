@@ -222,7 +222,7 @@ func (b *builder) compare() {
 		head := []string{b.whoPlural()}
 		widths := []float64{16}
 		for _, p := range assessment.Principles {
-			head = append(head, p.Short)
+			head = append(head, shortName(w, p))
 			widths = append(widths, 72/float64(len(assessment.Principles)))
 		}
 		head, widths = append(head, w.Say("col.average.change")), append(widths, 12)

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -41,7 +40,7 @@ func WriteSummary(w io.Writer, r *Report, o TextOptions) error {
 
 	head := []string{b.whoPlural()}
 	for _, p := range assessment.Principles {
-		head = append(head, p.Short)
+		head = append(head, shortName(t.w, p))
 	}
 	var rows [][]string
 	for _, row := range r.Rows {
@@ -96,7 +95,7 @@ func WriteSummary(w io.Writer, r *Report, o TextOptions) error {
 			t.line(t.bold(t.w.Say("summary.moved")))
 			for _, m := range c.Moved {
 				d := Tenths(10 * (m.To - m.From))
-				t.wrap(fmt.Sprintf("%s: %s, %s to %s (%s)", text.Safe(m.Name), lowerName(r, m.Principle),
+				t.wrap(t.w.Say("summary.moved.item", text.Safe(m.Name), lowerName(r, m.Principle),
 					levelWords(t.w, m.From), levelWords(t.w, m.To), changeWords(t.w, &d, direction(int(d)))), "  ")
 			}
 		} else {
