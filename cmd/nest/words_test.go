@@ -27,8 +27,9 @@ var spoken = []string{
 }
 
 // prose is what a sentence or a label looks like: two words with a space
-// or a mark between them, or one capitalised word.
-var prose = regexp.MustCompile(`[A-Za-z]{2,}[ ,;:'’][ ]?[a-z]{2,}|^[A-Z][a-z]{2,}[.!?:]?$`)
+// or a mark between them, one capitalised word, or a small English word
+// between values ("%s to %s").
+var prose = regexp.MustCompile(`[A-Za-z]{2,}[ ,;:'’][ ]?[a-z]{2,}|^[A-Z][a-z]{2,}[.!?:]?$| (to|of|and|or|from|for|with|by|the|in|at) `)
 
 // notSaid are the string literals that look like words but are not said
 // to anyone in a language, each with the reason. A literal is named by its
@@ -106,6 +107,8 @@ var notSaid = map[string]string{
 	"internal/questionnaire/tui.go: go to end":                                     "huh's key help, matched to say it from the catalogue (prompts.keys.*)",
 	"internal/questionnaire/tui.go: Yes":                                           "huh's key help, matched to say it from the catalogue (prompts.keys.*)",
 	"internal/questionnaire/tui.go: nest assess":                                   "the terminal window's title: the command's name",
+	"assessment/tags.go:  and ":                                                    "a tag is made of English-speaking keys (\"&\" becomes \"and\" in staff-and-carers): the format's, not said",
+	"schema/build.go: Principle %d of %d: %s":                                      "the published JSON Schema's titles: the schema is one document, in English, like its field help",
 }
 
 // Every fixed text a person reads comes from the catalogue, in their
