@@ -15,41 +15,53 @@ const (
 )
 
 // language is the language to speak: --lang (looked for in args before
-// the command runs, since the help is written in it), else NEST_LANG,
-// else the locale's (LC_ALL, then LC_MESSAGES, then LANG), else English.
-// A --lang or NEST_LANG that is none of cy, en and cy+en is returned as
-// bad; a locale nest does not speak is English.
-func language(args []string, env func(string) string) (lang, bad string) {
+// the command runs, since the help is written in it; the last one given
+// counts, as it does for the flag), else NEST_LANG, else the locale's
+// (LC_ALL, then LC_MESSAGES, then LANG), else English. A --lang or
+// NEST_LANG that is none of cy, en and cy+en (an empty one too) is
+// returned as bad, with wrong set, and lang is then what the rest would
+// choose, to say so in; a locale nest does not speak is English.
+func language(args []string, env func(string) string) (lang, bad string, wrong bool) {
+	flag, given := "", false
 	for i, a := range args {
 		if a == "--" {
 			break
 		}
-		v, ok := strings.CutPrefix(a, "--lang=")
-		if !ok && a == "--lang" && i+1 < len(args) {
-			v, ok = args[i+1], true
+		if v, ok := strings.CutPrefix(a, "--lang="); ok {
+			flag, given = v, true
+		} else if a == "--lang" && i+1 < len(args) {
+			flag, given = args[i+1], true
 		}
-		if ok {
-			if l := norm(v); l != "" {
-				return l, ""
+	}
+	lang, bad, wrong = fromEnv(env)
+	if given {
+		if l := norm(flag); l != "" {
+			return l, "", false
+		}
+		return lang, flag, true
+	}
+	return lang, bad, wrong
+}
+
+// fromEnv is the language the environment asks for: NEST_LANG, else the
+// locale's.
+func fromEnv(env func(string) string) (lang, bad string, wrong bool) {
+	locale := langEnglish
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := env(k); v != "" {
+			if strings.HasPrefix(strings.ToLower(v), "cy") {
+				locale = langWelsh
 			}
-			return langEnglish, v
+			break
 		}
 	}
 	if v := env("NEST_LANG"); v != "" {
 		if l := norm(v); l != "" {
-			return l, ""
+			return l, "", false
 		}
-		return langEnglish, v
+		return locale, v, true
 	}
-	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if v := env(k); v != "" {
-			if strings.HasPrefix(strings.ToLower(v), "cy") {
-				return langWelsh, ""
-			}
-			return langEnglish, ""
-		}
-	}
-	return langEnglish, ""
+	return locale, "", false
 }
 
 // norm reads a language as given on the command line: cy, en or cy+en,

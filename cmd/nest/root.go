@@ -267,9 +267,9 @@ func run(args []string, s *streams) (code int) {
 			code = exitFailure
 		}
 	}()
-	lang, bad := language(args, s.Env)
+	lang, bad, wrong := language(args, s.Env)
 	s.lang, s.words = lang, wordsOf(lang)
-	if bad != "" {
+	if wrong {
 		sayf(s.Err, "nest: %s: %s\n", s.words.Say("cli.error"), s.words.Say("cli.lang.bad", bad))
 		return exitUsage
 	}
