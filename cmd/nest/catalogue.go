@@ -133,7 +133,7 @@ func runCatalogueLoad(s *streams, o *catalogueOptions) error {
 	if err := files.WriteAtomic(o.into, out, 0o644); err != nil {
 		return fail(exitFailure, err.Error())
 	}
-	sayf(s.Err, "%s\n", w.Say("cli.catalogue.load.done", o.into, len(entries)))
+	sayf(s.Err, "%s\n", w.Count("cli.catalogue.load.done", len(entries), o.into, len(entries)))
 	return nil
 }
 

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/nest-nyth/nest/assessment"
 )
 
 // The packages whose words reach a person: the commands, and everything
@@ -118,7 +120,7 @@ var notSaid = map[string]string{
 // messages of panics (bugs, said as "internal error") are not words.
 func TestNoWordsOutsideTheCatalogue(t *testing.T) {
 	fset := token.NewFileSet()
-	var found []string
+	var found, countedSaid []string
 	used := map[string]bool{}
 	for _, dir := range spoken {
 		names, err := filepath.Glob(filepath.Join(dir, "*.go"))
@@ -154,6 +156,9 @@ func TestNoWordsOutsideTheCatalogue(t *testing.T) {
 						ast.Inspect(n.Value, func(m ast.Node) bool { skip[m] = true; return true })
 					}
 				case *ast.CallExpr:
+					if key, ok := sayOf(n); ok && len(assessment.English.Forms(key)) > 1 {
+						countedSaid = append(countedSaid, fset.Position(n.Pos()).String()+": "+key)
+					}
 					if notWords(n) {
 						for _, a := range n.Args {
 							ast.Inspect(a, func(m ast.Node) bool { skip[m] = true; return true })
@@ -178,6 +183,9 @@ func TestNoWordsOutsideTheCatalogue(t *testing.T) {
 			})
 		}
 	}
+	for _, c := range countedSaid {
+		t.Errorf("%s: a text with plural forms said with Say, which always takes the other form: use Count with the number", c)
+	}
 	for _, f := range found {
 		t.Errorf("%s: words outside the catalogue; say them with Words, or add them to notSaid with the reason they are not said", f)
 	}
@@ -192,6 +200,20 @@ func TestNoWordsOutsideTheCatalogue(t *testing.T) {
 			t.Errorf("notSaid lists %q, which is no longer in the source: remove it", k)
 		}
 	}
+}
+
+// sayOf is the key of a call of Say given as a literal.
+func sayOf(c *ast.CallExpr) (string, bool) {
+	sel, ok := c.Fun.(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Say" || len(c.Args) == 0 {
+		return "", false
+	}
+	lit, ok := c.Args[0].(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		return "", false
+	}
+	key, err := strconv.Unquote(lit.Value)
+	return key, err == nil
 }
 
 // notWords reports whether a call's arguments are not words: a key of

@@ -210,9 +210,36 @@ func Nasal(s string) string { return mutate(s, nasal) }
 // startsWithVowel says whether s begins with a Welsh vowel (a e i o u w
 // y, with or without an accent).
 func startsWithVowel(s string) bool {
+	if n, ok := leadingNumber(s); ok {
+		return numberStartsWithVowel(n)
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	b, _ := base(unicode.ToLower(r))
 	return strings.ContainsRune("aeiouwy", b)
+}
+
+// leadingNumber is the number s starts with, written in digits.
+func leadingNumber(s string) (int, bool) {
+	n, digits := 0, 0
+	for digits < len(s) && digits < 9 && '0' <= s[digits] && s[digits] <= '9' {
+		n = 10*n + int(s[digits]-'0')
+		digits++
+	}
+	return n, digits > 0
+}
+
+// numberStartsWithVowel says whether a number, read aloud in Welsh's
+// decimal way, starts with a vowel: un (1), wyth (8), un deg ... (11 to
+// 19), wyth deg ... (80 to 89), wyth cant ... (800 to 899), wyth mil ...
+// (8,000 to 8,999). Cant (100) and mil (1,000) do not.
+func numberStartsWithVowel(n int) bool {
+	switch {
+	case n == 1, n == 8, n >= 10 && n <= 19:
+		return n != 10 // deg
+	case n >= 80 && n <= 89, n >= 800 && n <= 899, n >= 8000 && n <= 8999:
+		return true
+	}
+	return false
 }
 
 func mutate(s string, table []struct{ from, to string }) string {

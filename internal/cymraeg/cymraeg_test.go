@@ -98,6 +98,16 @@ func TestMutations(t *testing.T) {
 		{"a", "oedolion yr ymddiriedir ynddynt", "ac oedolion yr ymddiriedir ynddynt"},
 		{"a", "Caerdydd a'r Fro", "a Chaerdydd a'r Fro"},
 		{"a", "Gwent", "a Gwent"},
+		// Numbers in digits, as they are read: un, wyth, un deg ..., but
+		// deg, dau, cant, mil.
+		{"a", "1 ar lefel sylfaenol", "ac 1 ar lefel sylfaenol"},
+		{"a", "8 o wasanaethau", "ac 8 o wasanaethau"},
+		{"a", "11", "ac 11"},
+		{"a", "84", "ac 84"},
+		{"a", "10", "a 10"},
+		{"a", "2 ar lefel", "a 2 ar lefel"},
+		{"a", "100", "a 100"},
+		{"a", "1000", "a 1000"},
 	} {
 		if got := After(c.prep, c.in); got != c.want {
 			t.Errorf("After(%q, %q) = %q, want %q", c.prep, c.in, got, c.want)
