@@ -67,20 +67,60 @@ func layoutCases(t testing.TB) []layoutCase {
 	}
 }
 
-// No heading ends a page: what follows a heading starts on its page.
+// bilingualDoc is the 2024 national update with its editorial files, in
+// Welsh then English (--lang cy+en).
+func bilingualDoc(t testing.TB) *Doc {
+	t.Helper()
+	in := inputs(t, "2024/regions")
+	cyEd, err := ReadEditorial("update.cy.md", examples.Update2024Welsh, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	build := func(w *assessment.Words, e *Editorial) *Doc {
+		d, err := Build(Aggregate(in, Options{Level: National, Year: 2024, Date: "2024-11-30", Words: w}), BuildOptions{Words: w, Editorial: e})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	d, err := Bilingual(build(assessment.Welsh(), cyEd), build(assessment.English, editorial(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// No heading ends a page: what follows a heading starts on its page. In
+// the bilingual report too, where a section's heading may be followed by
+// another heading, and a Part (its rule, then the English) may follow the
+// Welsh: the rule that starts a Part is on the page its English starts.
 func TestNoHeadingEndsAPage(t *testing.T) {
+	type doc struct {
+		name string
+		d    func(t *testing.T) *Doc
+	}
+	var docs []doc
 	for _, c := range layoutCases(t) {
-		t.Run(c.name, func(t *testing.T) {
+		docs = append(docs, doc{c.name, func(t *testing.T) *Doc {
 			d, err := Build(c.r, c.o)
 			if err != nil {
 				t.Fatal(err)
 			}
-			placed, err := layoutPDF(&bytes.Buffer{}, d, c.r.Date, true)
+			return d
+		}})
+	}
+	docs = append(docs, doc{"national, public, editorial, cy+en", func(t *testing.T) *Doc { return bilingualDoc(t) }})
+	for _, c := range docs {
+		t.Run(c.name, func(t *testing.T) {
+			placed, err := layoutPDF(&bytes.Buffer{}, c.d(t), "2024-11-30", true)
 			if err != nil {
 				t.Fatal(err)
 			}
 			headings := 0
 			for i, p := range placed {
+				if p.Kind == "part" && i+1 < len(placed) && placed[i+1].Page != p.Page {
+					t.Errorf("the rule before the %s part ends page %d", p.Text, p.Page)
+				}
 				if p.Kind != "heading" {
 					continue
 				}

@@ -99,9 +99,7 @@ func layoutPDF(w io.Writer, d *Doc, date string, tagged bool) ([]Placed, error) 
 	})
 
 	p.titlePage()
-	for _, b := range d.Blocks {
-		p.block(b)
-	}
+	p.blocks(d.Blocks)
 	p.fillContents()
 	if f.Err() {
 		return nil, fmt.Errorf("%s: %w", d.words.Say("cli.render.pdf"), f.Error())
@@ -128,6 +126,7 @@ type pdf struct {
 	tables                      int
 	w                           *assessment.Words // the words of the language being laid out
 	inPart                      bool              // laying out a Part, in the second language
+	rest                        []Block           // the blocks after the one being laid out, for a heading to keep with
 }
 
 type tocEntry struct {
@@ -156,9 +155,10 @@ func (p *pdf) color(c [3]int) { p.f.SetTextColor(c[0], c[1], c[2]) }
 // room is the height left on the page.
 func (p *pdf) room() float64 { return pageH - bottom - p.f.GetY() }
 
-// need starts a new page unless h mm are left.
+// need starts a new page unless h mm are left, or the page has nothing
+// on it yet: a new page would have no more room.
 func (p *pdf) need(h float64) {
-	if p.room() < h {
+	if p.room() < h && p.f.GetY() > margin+1 {
 		p.f.AddPage()
 	}
 }
@@ -250,6 +250,15 @@ func (p *pdf) tagged(role string, fn func(), attrs ...tagpdf.Attrs) {
 // behind text, nothing a reader needs read out.
 func (p *pdf) decoration(fn func()) { p.tag.Artifact(fn) }
 
+// blocks lays out blocks in order, each knowing what follows it.
+func (p *pdf) blocks(bs []Block) {
+	for i, b := range bs {
+		p.rest = bs[i+1:]
+		p.block(b)
+	}
+	p.rest = nil
+}
+
 func (p *pdf) block(b Block) {
 	f := p.f
 	switch b := b.(type) {
@@ -264,10 +273,7 @@ func (p *pdf) block(b Block) {
 		if b.Style == Note {
 			size = noteSize
 		}
-		p.need(lineH * 2)
-		if b.Style == Label || b.Style == Lead {
-			p.need(lineH * 5) // with the first lines of what it leads into
-		}
+		p.need(p.lead([]Block{b}))
 		start, y := f.PageNo(), f.GetY()
 		p.color(ink)
 		if b.Style == Note {
@@ -314,28 +320,88 @@ func (p *pdf) block(b Block) {
 	}
 }
 
+// headingSize is a heading's type size, the space above it and how much
+// of what follows it must fit below it on its page.
+func headingSize(level int) (size, space, keep float64) {
+	switch level {
+	case 2:
+		return 15, 5, 32
+	case 3:
+		return 12.5, 3, 24
+	}
+	return 20, 8, 40
+}
+
+// headingText is a heading as drawn: in both languages in a bilingual Doc.
+func (p *pdf) headingText(h Heading) (string, []Run) {
+	if h.Other != "" && p.d.Second != nil { // both languages, the same size
+		return h.Text + " / " + h.Other, []Run{{Text: h.Text + " / "}, {Text: h.Other, Lang: p.d.Second.Lang}}
+	}
+	return h.Text, p.runs(h.Text)
+}
+
+// headingNeeds is the height of a heading's lines, and what they need
+// below them: at least keep, and what the blocks after it (rest) need to
+// start on the same page, so that a heading is never left at the foot of
+// a page by a heading, a rule and a Part, a table or a figure that will
+// not fit under it.
+func (p *pdf) headingNeeds(h Heading, rest []Block) (lines, below float64) {
+	size, _, keep := headingSize(h.Level)
+	text, _ := p.headingText(h)
+	p.font("B", size)
+	lines = float64(len(p.wrap(text, textW))) * size * 0.5
+	return lines, max(keep, 2.5+p.lead(rest))
+}
+
+// lead is the height the first of blocks needs on its page to start
+// there, as its own layout asks for it: a paragraph's or a list's first
+// lines, an excerpt's lead-in and first lines, a table's caption, header
+// and first row (a short table whole), a figure whole; a heading its lines
+// and what it keeps with; a Part its rule and its first block.
+func (p *pdf) lead(blocks []Block) float64 {
+	if len(blocks) == 0 {
+		return 0
+	}
+	switch b := blocks[0].(type) {
+	case Heading:
+		_, space, _ := headingSize(b.Level)
+		lines, below := p.headingNeeds(b, blocks[1:])
+		return space + lines + below
+	case Para:
+		if b.Style == Label || b.Style == Lead {
+			return lineH * 5 // with the first lines of what it leads into
+		}
+		return lineH * 2
+	case List:
+		return lineH * 2
+	case Excerpt:
+		return p.excerptNeed(b)
+	case Table:
+		whole, first := p.tableNeeds(b)
+		if whole < 100 {
+			return whole
+		}
+		return first
+	case Figure:
+		return p.figureNeed(b)
+	case Part:
+		return p.partNeed(b)
+	}
+	return 0
+}
+
 // heading draws a heading, kept with the first lines of what follows: a
 // heading never ends a page.
 func (p *pdf) heading(h Heading) {
 	f := p.f
-	size, space, keep := 20.0, 8.0, 40.0
-	switch h.Level {
-	case 2:
-		size, space, keep = 15, 5, 32
-	case 3:
-		size, space, keep = 12.5, 3, 24
-	}
+	size, space, _ := headingSize(h.Level)
+	rest := p.rest
 	if f.GetY() > margin+1 {
 		f.Ln(space)
 	}
-	p.font("B", size)
-	text, runs := h.Text, p.runs(h.Text)
-	if h.Other != "" && p.d.Second != nil { // both languages, the same size
-		text += " / " + h.Other
-		runs = []Run{{Text: h.Text + " / "}, {Text: h.Other, Lang: p.d.Second.Lang}}
-	}
-	lines := len(p.wrap(text, textW))
-	p.need(float64(lines)*size*0.5 + keep)
+	text, runs := p.headingText(h)
+	lines, below := p.headingNeeds(h, rest)
+	p.need(lines + below)
 	start, y := f.PageNo(), f.GetY()
 	f.SetLink(p.links[h.ID], y, start)
 	f.Bookmark(text, h.Level-1, y)
@@ -364,31 +430,41 @@ func (p *pdf) part(pt Part) {
 		p.w = p.d.Second.words
 	}
 	p.inPart = true
-	// A rule sets the second language apart from the first.
-	p.need(lineH * 3)
+	// A rule sets the second language apart from the first, on the page
+	// where the Part starts.
+	p.need(p.partNeed(pt))
 	f := p.f
+	start, y := f.PageNo(), f.GetY()
 	p.decoration(func() {
 		f.SetDrawColor(rule[0], rule[1], rule[2])
 		f.SetLineWidth(0.4)
 		f.Line(margin, f.GetY()+2, margin+textW, f.GetY()+2)
 	})
 	f.Ln(6)
+	p.place("part", pt.Lang, start, y)
 	p.tag.Begin("Div", tagpdf.Attrs{Lang: pt.Lang})
-	for _, b := range pt.Blocks {
-		p.block(b)
-	}
+	p.blocks(pt.Blocks)
 	p.tag.End()
 	p.inPart = false
 	p.w = saved
+}
+
+// partNeed is what a Part needs to start on a page: its rule, and the
+// start of its first block.
+func (p *pdf) partNeed(pt Part) float64 {
+	saved := p.w
+	if p.d.Second != nil {
+		p.w = p.d.Second.words
+	}
+	defer func() { p.w = saved }()
+	return max(lineH*3, 6+p.lead(pt.Blocks))
 }
 
 // excerpt draws words from a submission: its lead-in, then the words, set
 // in from the margin with a rule beside them.
 func (p *pdf) excerpt(e Excerpt) {
 	f := p.f
-	p.font("I", bodySize)
-	first := min(len(p.wrapStyled(e.Text, textW-10, "I", bodySize)), 3)
-	p.need(lineH*float64(first+1) + 4)
+	p.need(p.excerptNeed(e))
 	start, y := f.PageNo(), f.GetY()
 	lead := []Run{{Text: e.Lead}}
 	if e.ID != "" {
@@ -409,6 +485,12 @@ func (p *pdf) excerpt(e Excerpt) {
 	}
 	f.Ln(3)
 	p.place("excerpt", "", start, y)
+}
+
+// excerptNeed is the lead-in and up to three lines of an excerpt's words.
+func (p *pdf) excerptNeed(e Excerpt) float64 {
+	first := min(len(p.wrapStyled(e.Text, textW-10, "I", bodySize)), 3)
+	return lineH*float64(first+1) + 4
 }
 
 // flow lays out runs of text in lines no wider than w from x, breaking at
@@ -582,6 +664,7 @@ func (p *pdf) contentsBlock(c Contents) {
 	p.contentsPage = f.PageNo()
 	const perPage = 31 // lines of 7.5 mm below the heading
 	p.contentsPages = max(1, (entries+perPage-1)/perPage)
+	p.rest = nil // its entries follow, filled in at the end
 	p.heading(Heading{Level: 1, Text: c.Title, Other: c.Other, ID: "contents"})
 	p.placed[len(p.placed)-1].Kind = "contents" // its entries come when every page is known
 	p.tag.Begin("TOC")
@@ -657,11 +740,8 @@ func (p *pdf) fillContents() {
 	f.SetPage(last)
 }
 
-// table draws a table with its caption, a header row repeated on every
-// page it runs onto, and summary rows at the foot.
-func (p *pdf) table(t Table) {
-	f := p.f
-	p.tables++
+// tableWidths are the widths of a table's columns, in mm.
+func tableWidths(t Table) []float64 {
 	widths := make([]float64, len(t.Head))
 	total := 0.0
 	for i := range t.Head {
@@ -675,15 +755,64 @@ func (p *pdf) table(t Table) {
 	for i := range widths {
 		widths[i] *= textW / total
 	}
-	const pad = 1.6
-	rowH := func(cells []Cell, style string) float64 {
-		h := 0.0
-		for i, c := range cells {
-			n := len(p.wrapStyled(c.Text, widths[i]-2*pad, style, tableSize))
-			h = max(h, float64(n)*5+2*pad-1)
-		}
-		return h
+	return widths
+}
+
+// tablePad is the space inside a table's cells, in mm.
+const tablePad = 1.6
+
+// tableRowH is the height of a row of a table in the style given.
+func (p *pdf) tableRowH(widths []float64, cells []Cell, style string) float64 {
+	h := 0.0
+	for i, c := range cells {
+		n := len(p.wrapStyled(c.Text, widths[i]-2*tablePad, style, tableSize))
+		h = max(h, float64(n)*5+2*tablePad-1)
 	}
+	return h
+}
+
+// tableNeeds is the height of a table whole (at least 100 mm for any
+// longer), and of its start: the caption, the header row and the first
+// row, which a page must hold.
+func (p *pdf) tableNeeds(t Table) (whole, first float64) {
+	widths := tableWidths(t)
+	heads := make([]Cell, len(t.Head))
+	for i, h := range t.Head {
+		heads[i] = Cell{Text: h}
+	}
+	p.font("B", 11)
+	caption := float64(len(p.wrap(t.Caption, textW)))*5.5 + p.tableRowH(widths, heads, "B") + 2
+	// Whole is measured only as far as a short table's 100 mm: a longer
+	// one runs on over pages, and its thousands of rows need not be
+	// measured twice.
+	whole = caption
+	for _, row := range t.Rows {
+		if whole >= 100 {
+			break
+		}
+		whole += p.tableRowH(widths, row, "")
+	}
+	for _, row := range t.Foot {
+		if whole >= 100 {
+			break
+		}
+		whole += p.tableRowH(widths, row, "B")
+	}
+	first = caption
+	if len(t.Rows) > 0 {
+		first += p.tableRowH(widths, t.Rows[0], "")
+	}
+	return whole, first
+}
+
+// table draws a table with its caption, a header row repeated on every
+// page it runs onto, and summary rows at the foot.
+func (p *pdf) table(t Table) {
+	f := p.f
+	p.tables++
+	widths := tableWidths(t)
+	const pad = tablePad
+	rowH := func(cells []Cell, style string) float64 { return p.tableRowH(widths, cells, style) }
 	// drawRow draws a row as a TR of the structure; a header row drawn
 	// again at the top of a page is only decoration, read once.
 	const (
@@ -757,23 +886,11 @@ func (p *pdf) table(t Table) {
 		heads[i] = Cell{Text: h}
 	}
 	header := func(kind int) { drawRow(heads, "B", [3]int{228, 234, 242}, true, kind) }
-	first := 0.0
-	if len(t.Rows) > 0 {
-		first = rowH(t.Rows[0], "")
-	}
-	p.font("B", 11)
-	capLines := len(p.wrap(t.Caption, textW))
-	whole := float64(capLines)*5.5 + rowH(heads, "B") + 2
-	for _, row := range t.Rows {
-		whole += rowH(row, "")
-	}
-	for _, row := range t.Foot {
-		whole += rowH(row, "B")
-	}
+	whole, first := p.tableNeeds(t)
 	if whole < 100 {
 		p.need(whole) // a short table stays whole
 	}
-	p.need(float64(capLines)*5.5 + rowH(heads, "B") + first + 2)
+	p.need(first)
 	start, y := f.PageNo(), f.GetY()
 	p.color(ink)
 	p.tag.Begin("Table")
@@ -819,11 +936,9 @@ func (p *pdf) figure(fig Figure) {
 	barW := textW - labelW - 14
 	steps := float64(c.Max - c.Min)
 	unit := barW / steps
-	rowH := 9.0
+	rowH := figureRowH
 	chartH := rowH*float64(len(c.Labels)) + 4
-	p.font("", noteSize)
-	altLines := len(p.wrap(fig.Alt, textW))
-	p.need(12 + chartH + 16 + float64(altLines)*5 + 8)
+	p.need(p.figureNeed(fig))
 	start, y := f.PageNo(), f.GetY()
 	p.color(ink)
 	p.tagged("P", func() {
@@ -908,6 +1023,17 @@ func (p *pdf) figure(fig Figure) {
 	p.tagged("P", func() { p.flow([]Run{{Text: fig.Alt}}, margin, textW, 5, "", noteSize) })
 	f.Ln(4)
 	p.place("figure", fig.Title, start, y)
+}
+
+// figureRowH is the height of a bar of a chart, in mm.
+const figureRowH = 9.0
+
+// figureNeed is the height of a figure whole, which stays on one page.
+func (p *pdf) figureNeed(fig Figure) float64 {
+	chartH := figureRowH*float64(len(fig.Chart.Labels)) + 4
+	p.font("", noteSize)
+	altLines := len(p.wrap(fig.Alt, textW))
+	return 12 + chartH + 16 + float64(altLines)*5 + 8
 }
 
 func (p *pdf) figureWord() string { return p.w.Say("figure") }
