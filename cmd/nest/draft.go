@@ -1,6 +1,10 @@
 package main
 
 import (
+	"path/filepath"
+	"strings"
+
+	"github.com/nest-nyth/nest/assessment"
 	"github.com/nest-nyth/nest/internal/files"
 	"github.com/nest-nyth/nest/report"
 	"github.com/spf13/cobra"
@@ -57,6 +61,16 @@ func runDraft(s *streams, o *draftOptions, args []string) error {
 	if err := files.CreateAtomic(o.output, data, 0o644); err != nil {
 		return fail(exitFailure, s.words.Say("cli.draft.exists", o.output), s.words.Say("cli.draft.exists.hint"))
 	}
-	sayf(s.Err, "%s\n", s.words.Say("cli.draft.wrote", o.output, args[0], o.output))
+	// The command that makes the report from it, in its language: a Welsh
+	// file is found as the Welsh of an editorial file by its name,
+	// NAME.cy.md beside NAME.md.
+	lang := ""
+	if words != assessment.English {
+		lang = " --lang " + langWelsh
+	}
+	sayf(s.Err, "%s\n", s.words.Say("cli.draft.wrote", o.output, args[0]+lang, o.output))
+	if ext := filepath.Ext(o.output); lang != "" && !strings.HasSuffix(o.output, ".cy"+ext) {
+		sayf(s.Err, "nest: %s: %s\n", s.words.Say("cli.note"), s.words.Say("cli.draft.welsh.name", o.output, strings.TrimSuffix(o.output, ext)+".cy"+ext))
+	}
 	return nil
 }

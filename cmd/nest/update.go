@@ -42,6 +42,9 @@ func readEditorials(s *streams, named string, langs []*assessment.Words) ([]*rep
 			path = welsh
 		}
 		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) && path != named {
+			if lw.Lang != "cy" {
+				return nil, fail(exitFailure, w.Say("cli.aggregate.editorial.missing.en", path, named), w.Say("cli.aggregate.editorial.missing.en.hint", path))
+			}
 			return nil, fail(exitFailure, w.Say("cli.aggregate.editorial.missing", path, named), w.Say("cli.aggregate.editorial.missing.hint", path))
 		}
 		data, err := files.Read(path, nil, 4<<20)
