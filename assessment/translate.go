@@ -145,9 +145,18 @@ func sameVerbs(e Entry, w *Words) error {
 		}
 		return nil
 	}
+	// A form for one number may say that number in words ("un ffeil")
+	// and leave its %d out; it may leave out nothing else a text fills in
+	// (a file's name), nor fill in anything more.
+	other := strings.Fields(Verbs(en["other"]))
 	for _, v := range strings.Fields(got) {
-		if !slices.Contains(strings.Fields(Verbs(en["other"])), v) {
+		if !slices.Contains(other, v) {
 			return errors.New(w.Say("cli.catalogue.load.verb", e.Key+formSuffix(e.Form), verbList(e.Welsh, w)))
+		}
+	}
+	for _, v := range other {
+		if !strings.HasSuffix(v, "d") && !slices.Contains(strings.Fields(got), v) {
+			return errors.New(w.Say("cli.catalogue.load.verbs", e.Key+formSuffix(e.Form), verbList(e.Welsh, w), verbList(en["other"], w)))
 		}
 	}
 	return nil

@@ -110,7 +110,7 @@ func runCatalogueLoad(s *streams, o *catalogueOptions) error {
 	w := s.words
 	data, err := os.ReadFile(o.load)
 	if err != nil {
-		return fail(exitFailure, w.Say("cli.catalogue.load.unreadable", o.load, err))
+		return fail(exitFailure, w.Say("cli.catalogue.load.unreadable", o.load, s.fileError(err)))
 	}
 	entries, err := readCatalogueCSV(w, data)
 	if err != nil {
@@ -119,7 +119,7 @@ func runCatalogueLoad(s *streams, o *catalogueOptions) error {
 	base := assessment.WelshFile()
 	if o.into != "" {
 		if base, err = os.ReadFile(o.into); err != nil {
-			return fail(exitFailure, w.Say("cli.catalogue.load.unreadable", o.into, err))
+			return fail(exitFailure, w.Say("cli.catalogue.load.unreadable", o.into, s.fileError(err)))
 		}
 	}
 	out, err := assessment.ApplyWelsh(base, entries, w)
@@ -131,7 +131,7 @@ func runCatalogueLoad(s *streams, o *catalogueOptions) error {
 		return err
 	}
 	if err := files.WriteAtomic(o.into, out, 0o644); err != nil {
-		return fail(exitFailure, err.Error())
+		return fail(exitFailure, s.writeError("cli.catalogue.load.unwritable", o.into, err))
 	}
 	sayf(s.Err, "%s\n", w.Count("cli.catalogue.load.done", len(entries), o.into, len(entries)))
 	return nil

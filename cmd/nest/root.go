@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"io/fs"
 	"fmt"
 	"io"
 	"os"
@@ -336,6 +337,9 @@ func (s *streams) fileError(err error) string {
 		{files.ErrPermission, "cli.file.permission"}, {files.ErrLinkLoop, "cli.file.loop"},
 		{files.ErrIsFolder, "cli.file.folder"}, {files.ErrNotRegular, "cli.file.notregular"},
 		{files.ErrTooLarge, "cli.file.large"},
+		// The system's own errors, where a command reads or writes a file
+		// itself.
+		{fs.ErrNotExist, "cli.file.missing"}, {fs.ErrPermission, "cli.file.permission"},
 	} {
 		if errors.Is(err, e.err) {
 			return s.words.Say(e.key)
