@@ -21,6 +21,7 @@ import (
 
 type assessOptions struct {
 	path       string
+	output     string
 	accessible bool
 	principle  string
 	force      bool
@@ -36,6 +37,7 @@ func newAssessCmd(s *streams) *cobra.Command {
 		Example: `  nest assess
   nest assess 2024-gwent.yaml --principle no_wrong_door
   nest assess --accessible 2024-powys.yaml
+  nest assess --accessible -o 2024-powys.yaml
   nest assess --lang cy`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
@@ -46,6 +48,14 @@ func newAssessCmd(s *streams) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				o.path = args[0]
+			}
+			// -o names the file as FILE does (init, aggregate and
+			// draft-update take -o too); named twice, it must be one file.
+			if o.output != "" {
+				if o.path != "" && filepath.Clean(o.path) != filepath.Clean(o.output) {
+					return usagef("%s", w.Say("cli.assess.output.both", o.path, o.output))
+				}
+				o.path = o.output
 			}
 			if o.principle != "" {
 				if _, ok := assessment.PrincipleByKey(o.principle); !ok {
@@ -60,6 +70,7 @@ func newAssessCmd(s *streams) *cobra.Command {
 	f.BoolVar(&o.accessible, "accessible", false, w.Say("cli.assess.flag.accessible"))
 	f.StringVar(&o.principle, "principle", "", w.Say("cli.assess.flag.principle", strings.Join(assessment.PrincipleKeys(), ", ")))
 	f.BoolVar(&o.force, "force", false, w.Say("cli.assess.flag.force"))
+	f.StringVarP(&o.output, "output", "o", "", w.Say("cli.assess.flag.output"))
 	return cmd
 }
 

@@ -301,6 +301,9 @@ func (fl *flow) aboutPage() *page {
 				case assessment.KindChoice:
 					q := fl.choiceQuestion(sf, key)
 					q.Hidden = notService
+					if sf.Required {
+						q.Required = w.or(key+".needed", w.p("answer.needed"))
+					}
 					qs = append(qs, q)
 					load = append(load, func(d Draft) {
 						if g := f.Group(a, false); g != nil {
@@ -454,9 +457,14 @@ func (fl *flow) after(i int) string {
 
 func (fl *flow) choiceQuestion(f *assessment.Field, key string) *question {
 	cs := f.ChoicesIn(fl.w.Words)
+	// The first page's region and scope start on a default the person is
+	// told of (and the language on the one asked in); a service's sector
+	// and who said a quote are chosen by the person, never for them.
+	told := f == assessment.FieldRegion || f == assessment.FieldScope || f == assessment.FieldLanguage
 	return &question{Key: key, Kind: askSelect, Title: fl.w.or(key+".title", f.TitleIn(fl.w.Words)),
-		Choices: func(Draft) []choice { return fl.tagChoices("", cs, nil, nil) },
-		Start:   func(Draft) string { return cs[0].Key }}
+		Choices:  func(Draft) []choice { return fl.tagChoices("", cs, nil, nil) },
+		Start:    func(Draft) string { return cs[0].Key },
+		Unchosen: !told}
 }
 
 func (fl *flow) textQuestion(f *assessment.Field, key string) *question {
@@ -580,7 +588,9 @@ func (fl *flow) principlePage(i int) *page {
 					}
 					return append(cs, choice{Value: "0", Key: "0", Label: w.p("rating.not_rated")})
 				},
-				Start: func(Draft) string { return "1" }})
+				// The cursor starts on level 1, but no rating is
+				// chosen for the person.
+				Start: func(Draft) string { return "1" }, Unchosen: true})
 		case f == assessment.FieldNotRated:
 			qs = append(qs, &question{Key: f.Key, Kind: askInput, Title: w.p("not_rated.title"), Required: w.p("not_rated.needed"),
 				Hidden: func(d Draft) bool { return d[assessment.FieldRating.Key] != "0" }})
@@ -595,7 +605,9 @@ func (fl *flow) principlePage(i int) *page {
 					}
 					return append(cs, choice{Value: "0", Key: "0", Label: w.p("target.none")})
 				},
-				Start: func(Draft) string { return "0" }})
+				// No target unless one is chosen: Enter on a blank
+				// line keeps none, and adds nothing to the file.
+				Start: func(Draft) string { return "0" }, Unchosen: true})
 		case f.Kind == assessment.KindText:
 			qs = append(qs, fl.textQuestion(f, f.Key))
 		case f.Kind == assessment.KindTags:

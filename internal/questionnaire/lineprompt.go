@@ -182,7 +182,11 @@ func (lp *linePrompter) ask(pg *page, q *question, d Draft) error {
 			fmt.Fprintln(w, optionLine(c, i))
 		}
 		v := q.cursor(d)
-		if i := slices.IndexFunc(cs, func(c choice) bool { return c.Value == v }); i >= 0 {
+		if q.Unchosen && d[q.Key] == "" {
+			if q.Required == "" {
+				fmt.Fprintln(w, say.p("line.enter_none"))
+			}
+		} else if i := slices.IndexFunc(cs, func(c choice) bool { return c.Value == v }); i >= 0 {
 			keeps := "line.enter_picks"
 			if d[q.Key] != "" {
 				keeps = "line.enter_keeps"
@@ -244,6 +248,11 @@ func (lp *linePrompter) ask(pg *page, q *question, d Draft) error {
 				i = n - 1
 			}
 			switch {
+			case ans == "" && q.Unchosen && d[q.Key] == "":
+				// Nothing is chosen for the person.
+				if q.Required != "" {
+					bad = q.Required
+				}
 			case ans == "":
 				d[q.Key] = q.cursor(d)
 			case i < 0:

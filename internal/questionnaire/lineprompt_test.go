@@ -43,3 +43,35 @@ func TestLinePrompterBadAnswers(t *testing.T) {
 		t.Fatalf("%v, region %q", err, a.Region)
 	}
 }
+
+// A rating, a target, a sector and who said a quote are never chosen for
+// the person: a blank line leaves them unchosen (or, when needed, is not
+// an answer); the region, scope and language start on a default said.
+func TestLinePrompterChoosesNothingForThePerson(t *testing.T) {
+	a, out, err := runLines(t, "\n\n\n\n\n\n"+strings.Repeat("\n", 7*6+1), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Region != "cardiff-and-vale" || a.Scope != "region" || a.Language != "en" {
+		t.Fatalf("first page %q %q %q", a.Region, a.Scope, a.Language)
+	}
+	for key, r := range a.Principles {
+		if r.Rating != 0 || r.Target != 0 || r.NotRated != "" {
+			t.Errorf("%s: %+v chosen for the person", key, r)
+		}
+	}
+	if strings.Contains(out, "Enter picks 1. Basic") || !strings.Contains(out, "0. Not rated yet\nEnter keeps none.\nNumber: \n") {
+		t.Fatalf("output:\n%s", out)
+	}
+
+	_, out, err = runLines(t, "1\n2\nTŷ Teulu\n\n", false)
+	if !errors.Is(err, ErrBadAnswer) || !strings.Contains(err.Error(), `"" does not answer "Sector"`) || strings.Contains(out, "Enter picks 1. Health") {
+		t.Fatalf("%v:\n%s", err, out)
+	}
+
+	// A quote: who said it is needed, and not taken to be the region.
+	_, out, err = runLines(t, "\n\n\n\n\n\n"+"2\n\n\n\n\n\n3\nShe stayed.\n\n", false)
+	if !errors.Is(err, ErrBadAnswer) || !strings.Contains(err.Error(), `"" does not answer "Who said it?"`) || strings.Contains(out, "Enter picks 1. The region") {
+		t.Fatalf("%v:\n%s", err, out)
+	}
+}

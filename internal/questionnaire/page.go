@@ -59,6 +59,12 @@ type question struct {
 	Choices func(d Draft) []choice
 	// Start is where a select's cursor starts when nothing is chosen yet.
 	Start func(d Draft) string
+	// Unchosen is a select whose answer is the person's to give: with
+	// nothing chosen yet, Enter on a blank line in the line prompter
+	// leaves it unchosen (or, when Required, asks for it) rather than
+	// take the option the cursor starts on (a rating, a sector, who said
+	// a quote). The others' Start is a default the person is told of.
+	Unchosen bool
 	// Digits lets a digit choose the option with that value at once.
 	Digits bool
 	// Hidden questions are neither shown nor asked.

@@ -2,6 +2,7 @@ package questionnaire
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -109,7 +110,7 @@ func Summary(a *assessment.Assessment, lang *assessment.Words) (string, int) {
 	// The same advice for several principles is said once, naming them.
 	var errs, warns []string
 	nerr := 0
-	places := map[string][]string{}
+	places := map[string][]placed{}
 	for _, f := range findings {
 		// The date submitted is filled in when it is marked final.
 		if f.Rule == schema.RuleFinal && a.Submitted == "" && strings.Contains(f.Message, assessment.FieldSubmitted.Key) {
@@ -119,6 +120,7 @@ func Summary(a *assessment.Assessment, lang *assessment.Words) (string, int) {
 			nerr++
 		}
 		place, msg := inWords(f, where[f.Line], w)
+		rank := principleRank(f, where[f.Line])
 		if _, seen := places[msg]; !seen {
 			if f.Severity == schema.Error {
 				errs = append(errs, msg)
@@ -127,16 +129,23 @@ func Summary(a *assessment.Assessment, lang *assessment.Words) (string, int) {
 			}
 		}
 		if place != "" {
-			places[msg] = append(places[msg], place)
+			places[msg] = append(places[msg], placed{place, rank})
 		} else if places[msg] == nil {
-			places[msg] = []string{}
+			places[msg] = []placed{}
 		}
 	}
 	list := func(msgs []string) string {
 		var lines []string
 		for _, m := range msgs {
 			if ps := places[m]; len(ps) > 0 {
-				m = strings.Join(ps, ", ") + ": " + m
+				// The framework's order of the principles, not the
+				// file's order of their keys (which is alphabetical).
+				slices.SortStableFunc(ps, func(a, b placed) int { return a.rank - b.rank })
+				names := make([]string, len(ps))
+				for i, p := range ps {
+					names[i] = p.name
+				}
+				m = strings.Join(names, ", ") + ": " + m
 			}
 			lines = append(lines, "- "+m)
 		}
@@ -153,6 +162,34 @@ func Summary(a *assessment.Assessment, lang *assessment.Words) (string, int) {
 		b.WriteString("\n" + w.p("summary.worth_a_look") + "\n" + list(warns))
 	}
 	return b.String(), nerr
+}
+
+// placed is a place a finding is about, with the index of its principle
+// in the framework (-1 for an answer outside the principles).
+type placed struct {
+	name string
+	rank int
+}
+
+// principleRank is the index in assessment.Principles of the principle a
+// finding is about, by where it is or the key its message names; -1 when
+// it is about none.
+// As inWords, the principle a message names comes first.
+func principleRank(f schema.Finding, path []string) int {
+	switch f.Rule {
+	case schema.RuleNotRated, schema.RuleNoEvidence, schema.RuleFinal:
+		for i, pr := range assessment.Principles {
+			if strings.Contains(f.Message, pr.Key) {
+				return i
+			}
+		}
+	}
+	for i, pr := range assessment.Principles {
+		if len(path) >= 2 && path[0] == assessment.FieldPrinciples.Key && path[1] == pr.Key {
+			return i
+		}
+	}
+	return -1
 }
 
 // inWords is a finding as the summary says it: the principle or answer it

@@ -415,7 +415,7 @@ var (
 func (m *model) header() string {
 	h := titleStyle.Render(ansi.Wordwrap(m.page.Title, m.width, ""))
 	if m.page.Intro != "" {
-		intro := strings.Split(ansi.Wordwrap(m.page.Intro, m.width, ""), "\n")
+		intro := wrapIntro(m.page.Intro, m.width)
 		// Leave the form room for its question and a few options.
 		if room := max(m.height-lipgloss.Height(h)-12, 2); len(intro) > room {
 			intro = append(intro[:room-1], m.fl.w.p("more_lines", len(intro)-room+1))
@@ -423,6 +423,26 @@ func (m *model) header() string {
 		h += "\n" + strings.Join(intro, "\n")
 	}
 	return h
+}
+
+// wrapIntro wraps a page's intro to width; the lines that go on from an
+// item of a list ("- …") are indented under its first word.
+func wrapIntro(text string, width int) []string {
+	var out []string
+	for _, line := range strings.Split(text, "\n") {
+		if !strings.HasPrefix(line, "- ") || width <= 4 {
+			out = append(out, strings.Split(ansi.Wordwrap(line, width, ""), "\n")...)
+			continue
+		}
+		for i, l := range strings.Split(ansi.Wordwrap(line[2:], width-2, ""), "\n") {
+			if i == 0 {
+				out = append(out, "- "+l)
+			} else {
+				out = append(out, "  "+l)
+			}
+		}
+	}
+	return out
 }
 
 // keyBar always starts with how to stop; the focused field's keys follow,

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -468,4 +469,42 @@ func TestWelshScreens(t *testing.T) {
 			t.Errorf("no %q on the summary:\n%s", want, v)
 		}
 	}
+}
+
+// The principles not answered yet are named in the framework's order, not
+// in the alphabetical order of their keys, and the line that goes on from
+// that item of the list is indented under it.
+func TestSummaryInFrameworkOrder(t *testing.T) {
+	a := loaded(t)
+	a.Principles = map[string]*assessment.Response{}
+	text, _ := Summary(a, nil)
+	want := "- Trusted adults, Wellbeing across education, Co-produced innovations, Easy access to expertise, Safe and supportive communities, No wrong door: not answered yet"
+	if !strings.Contains(text, want) {
+		t.Errorf("summary lacks %q:\n%s", want, text)
+	}
+	text, _ = Summary(a, assessment.Welsh())
+	var at []int
+	for _, pr := range assessment.Principles {
+		at = append(at, strings.Index(text, words{assessment.Welsh()}.principle(pr.Key)))
+	}
+	if !slices.IsSorted(at) || at[0] < 0 {
+		t.Errorf("in Welsh, the principles at %v:\n%s", at, text)
+	}
+
+	h := newHarness(t, &assessment.Assessment{}, Options{})
+	h.send(firstStep + "<ctrl+o>")
+	if h.m.page.ID != "summary" {
+		t.Fatalf("on %s", h.m.page.ID)
+	}
+	lines := strings.Split(h.view(), "\n")
+	for i, l := range lines {
+		if !strings.HasPrefix(l, "- Trusted adults, ") {
+			continue
+		}
+		if i+1 == len(lines) || !strings.HasPrefix(lines[i+1], "  ") || strings.HasPrefix(lines[i+1], "   ") {
+			t.Fatalf("the item goes on unindented:\n%s", h.view())
+		}
+		return
+	}
+	t.Fatalf("no list of principles not answered yet:\n%s", h.view())
 }
