@@ -29,7 +29,7 @@ func newAggregateCmd(s *streams) *cobra.Command {
 	w := s.words
 	o := &aggregateOptions{}
 	cmd := &cobra.Command{
-		Use:   "aggregate PATH...",
+		Use:   "aggregate " + w.Say("cli.help.use.aggregate"),
 		Short: w.Say("cli.aggregate.short"),
 		Long:  w.Say("cli.aggregate.long") + "\n" + s.exitStatus(w.Say("cli.aggregate.exit.0"), w.Say("cli.aggregate.exit.1")),
 		Example: `  nest aggregate examples/2024/regions -o nest-2024.pdf

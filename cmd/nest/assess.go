@@ -31,7 +31,7 @@ func newAssessCmd(s *streams) *cobra.Command {
 	w := s.words
 	o := &assessOptions{}
 	cmd := &cobra.Command{
-		Use:   "assess [FILE]",
+		Use:   "assess " + w.Say("cli.help.use.assess"),
 		Short: w.Say("cli.assess.short"),
 		Long:  w.Say("cli.assess.long") + "\n" + s.exitStatus(w.Say("cli.assess.exit.0"), w.Say("cli.assess.exit.1")),
 		Example: `  nest assess

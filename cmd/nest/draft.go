@@ -19,7 +19,7 @@ func newDraftCmd(s *streams) *cobra.Command {
 	w := s.words
 	o := &draftOptions{}
 	cmd := &cobra.Command{
-		Use:   "draft-update PATH... -o FILE",
+		Use:   "draft-update " + w.Say("cli.help.use.draft-update"),
 		Short: w.Say("cli.draft.short"),
 		Long:  w.Say("cli.draft.long") + "\n" + s.exitStatus(w.Say("cli.draft.exit.0"), w.Say("cli.draft.exit.1")),
 		Example: `  nest draft-update examples/2024/regions -o update.md

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/nest-nyth/nest/assessment"
 	"github.com/nest-nyth/nest/internal/files"
@@ -19,6 +20,7 @@ import (
 
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // Exit codes, the same for every command.
@@ -52,6 +54,7 @@ func (s *streams) help(cmd *cobra.Command, _ []string) {
 	}
 	b.WriteString(long + "\n\n")
 	if cmd.Runnable() || cmd.HasSubCommands() {
+		cmd.SetUsageTemplate(s.usageTemplate(cmd))
 		b.WriteString(cmd.UsageString())
 	}
 	if exits != "" {
@@ -60,12 +63,22 @@ func (s *streams) help(cmd *cobra.Command, _ []string) {
 	_, _ = io.WriteString(cmd.OutOrStdout(), b.String())
 }
 
-// usageTemplate is cobra's usage, its headings in nest's words.
-func (s *streams) usageTemplate() string {
+// usageTemplate is cobra's usage for cmd in nest's words: its headings,
+// the line that shows how to run it, and its flags, each with what it
+// takes and its default (pflag's own listing says "string" and
+// "(default ...)" in English). What is cmd's own is written into the
+// template as quoted text.
+func (s *streams) usageTemplate(cmd *cobra.Command) string {
 	w := s.words
+	quote := func(t string) string { return "{{" + strconv.Quote(strings.TrimRight(t, " \n")) + "}}" }
+	use := cmd.CommandPath() + strings.TrimPrefix(cmd.Use, cmd.Name())
+	if cmd.HasAvailableFlags() {
+		use += " " + w.Say("cli.help.use.flags")
+	}
+	sub := cmd.CommandPath() + " " + w.Say("cli.help.use.command")
 	return w.Say("cli.help.usage") + `:{{if .Runnable}}
-  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
-  {{.CommandPath}} [command]{{end}}{{if gt (len .Aliases) 0}}
+  ` + quote(use) + `{{end}}{{if .HasAvailableSubCommands}}
+  ` + quote(sub) + `{{end}}{{if gt (len .Aliases) 0}}
 
 ` + w.Say("cli.help.aliases") + `:
   {{.NameAndAliases}}{{end}}{{if .HasExample}}
@@ -77,13 +90,54 @@ func (s *streams) usageTemplate() string {
   {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
 
 ` + w.Say("cli.help.flags") + `:
-{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+` + quote(s.flagUsages(cmd.LocalFlags())) + `{{end}}{{if .HasAvailableInheritedFlags}}
 
 ` + w.Say("cli.help.global") + `:
-{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
+` + quote(s.flagUsages(cmd.InheritedFlags())) + `{{end}}{{if .HasAvailableSubCommands}}
 
 ` + w.Say("cli.help.more") + `{{end}}
 `
+}
+
+// flagUsages lists flags as pflag does, aligned the same way, in nest's
+// words: what a flag takes ("string", "int") and its default.
+func (s *streams) flagUsages(fs *pflag.FlagSet) string {
+	w := s.words
+	type row struct{ left, usage string }
+	var rows []row
+	width := 0
+	fs.VisitAll(func(f *pflag.Flag) {
+		if f.Hidden {
+			return
+		}
+		left := "      --" + f.Name
+		if f.Shorthand != "" && f.ShorthandDeprecated == "" {
+			left = "  -" + f.Shorthand + ", --" + f.Name
+		}
+		takes, usage := pflag.UnquoteUsage(f)
+		if takes != "" {
+			if w.Has("cli.help.type." + takes) {
+				takes = w.Say("cli.help.type." + takes)
+			}
+			left += " " + takes
+		}
+		switch f.DefValue {
+		case "", "0", "false", "[]":
+		default:
+			d := f.DefValue
+			if f.Value.Type() == "string" {
+				d = strconv.Quote(d)
+			}
+			usage += " " + w.Say("cli.help.default", d)
+		}
+		rows = append(rows, row{left, usage})
+		width = max(width, utf8.RuneCountInString(left)+1)
+	})
+	var b strings.Builder
+	for _, r := range rows {
+		fmt.Fprintln(&b, r.left, strings.Repeat(" ", width-utf8.RuneCountInString(r.left)), r.usage)
+	}
+	return b.String()
 }
 
 // streams are where a command reads and writes; tests pass buffers.
@@ -213,12 +267,12 @@ func newRootCmd(s *streams) *cobra.Command {
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
 	root.SetHelpFunc(s.help)
-	root.SetUsageTemplate(s.usageTemplate())
 	root.SuggestionsMinimumDistance = 2
+	root.SetVersionTemplate(w.Say("cli.version", "{{.Version}}") + "\n")
 	root.InitDefaultVersionFlag()
 	root.Flags().Lookup("version").Usage = w.Say("cli.flag.version")
 	root.SetHelpCommand(&cobra.Command{
-		Use:   "help [COMMAND]",
+		Use:   "help " + w.Say("cli.help.use.help"),
 		Short: w.Say("cli.help.short"),
 		RunE: func(c *cobra.Command, args []string) error {
 			if len(args) == 0 {

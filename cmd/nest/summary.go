@@ -16,7 +16,7 @@ func newSummaryCmd(s *streams) *cobra.Command {
 	w := s.words
 	o := &summaryOptions{}
 	cmd := &cobra.Command{
-		Use:   "summary PATH...",
+		Use:   "summary " + w.Say("cli.help.use.summary"),
 		Short: w.Say("cli.summary.short"),
 		Long:  w.Say("cli.summary.long") + "\n" + s.exitStatus(w.Say("cli.summary.exit.0"), w.Say("cli.summary.exit.1")),
 		Example: `  nest summary examples/2024/regions

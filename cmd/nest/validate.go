@@ -24,7 +24,7 @@ func newValidateCmd(s *streams) *cobra.Command {
 	w := s.words
 	o := &validateOptions{}
 	cmd := &cobra.Command{
-		Use:   "validate [PATH...]",
+		Use:   "validate " + w.Say("cli.help.use.validate"),
 		Short: w.Say("cli.validate.short"),
 		Long:  w.Say("cli.validate.long") + "\n" + s.exitStatus(w.Say("cli.validate.exit.0"), w.Say("cli.validate.exit.1")),
 		Example: `  nest validate submissions/2024

@@ -37,8 +37,7 @@ var prose = regexp.MustCompile(`[A-Za-z]{2,}[ ,;:'’][ ]?[a-z]{2,}|^[A-Z][a-z]{
 // to anyone in a language, each with the reason. A literal is named by its
 // file and its text.
 var notSaid = map[string]string{
-	"cmd/nest/lang.go: cy,en": "a spelling of --lang cy+en that nest reads",
-	"cmd/nest/root.go: :{{if .Runnable}}\n  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}\n  {{.CommandPath}} [command]{{end}}{{if gt (len .Aliases) 0}}\n\n": "cobra's usage template; its headings come from the catalogue",
+	"cmd/nest/lang.go: cy,en":                  "a spelling of --lang cy+en that nest reads",
 	"cmd/nest/root.go: unknown command":        "the start of cobra's message, recognised to say it in nest's words",
 	"cmd/nest/root.go: unknown flag":           "the start of pflag's message, recognised to say it in nest's words",
 	"cmd/nest/root.go: unknown shorthand flag": "the start of pflag's message, recognised to say it in nest's words",
@@ -169,7 +168,9 @@ func TestNoWordsOutsideTheCatalogue(t *testing.T) {
 						return true
 					}
 					s, err := strconv.Unquote(n.Value)
-					if err != nil || !prose.MatchString(s) {
+					// A template's text is its actions; its words are put
+					// in from the catalogue.
+					if err != nil || !prose.MatchString(s) || strings.Contains(s, "{{") {
 						return true
 					}
 					key := short + ": " + s
