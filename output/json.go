@@ -18,7 +18,9 @@ type jsonReport struct {
 
 func (r *Report) writeJSON(w io.Writer) error {
 	e, wn := r.Counts()
-	out := jsonReport{Valid: !r.Failed(), Files: len(r.Files) - r.Missing, Unreadable: r.Missing, Errors: e, Warnings: wn, Findings: r.Findings}
+	// Nothing checked is not valid: a script that reads only valid must
+	// not pass an empty folder (the exit status is 3).
+	out := jsonReport{Valid: !r.Failed() && len(r.Files) > 0, Files: len(r.Files) - r.Missing, Unreadable: r.Missing, Errors: e, Warnings: wn, Findings: r.Findings}
 	if out.Findings == nil {
 		out.Findings = []schema.Finding{}
 	}
