@@ -221,7 +221,9 @@ func (lp *linePrompter) ask(pg *page, q *question, d Draft) error {
 		ask = say.p("line.ask_yes_no")
 	default:
 		if v := strings.TrimSpace(d[q.Key]); v != "" {
-			fmt.Fprint(w, say.p("line.keeps_text", strings.ReplaceAll(v, "\n", `\n`)))
+			// The sentence ends with its own stop: a text that ends with one
+			// is not given a second.
+			fmt.Fprint(w, say.p("line.keeps_text", strings.TrimRight(strings.ReplaceAll(v, "\n", `\n`), ".")))
 			if q.Required == "" {
 				fmt.Fprint(w, " "+say.p("line.clears"))
 			}
