@@ -25,7 +25,7 @@ func Bilingual(cy, en *Doc) (*Doc, error) {
 		return nil, errors.New(cy.words.Say("cli.bilingual.sections", len(cySecs), len(enSecs)))
 	}
 	d := *cy
-	d.Second = &Second{Lang: en.Lang, Title: en.Title, Subtitle: en.Subtitle, Lines: en.Front.Lines, words: en.words}
+	d.Second = &Second{Lang: en.Lang, Title: en.Title, Subtitle: en.Subtitle, Type: en.Front.Type, Lines: en.Front.Lines, words: en.words}
 	d.Blocks = nil
 
 	// The English part's ids are its own: a section's heading is the

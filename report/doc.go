@@ -36,6 +36,7 @@ type Doc struct {
 type Second struct {
 	Lang            string
 	Title, Subtitle string
+	Type            string // "Publication", beside the first language's
 	Lines           []string
 	words           *assessment.Words
 }

@@ -56,6 +56,7 @@ type htmlPage struct {
 	// A bilingual report's second language: its title, subtitle and
 	// particulars beside the first's.
 	SecondLang, SecondTitle, SecondSubtitle string
+	SecondType                              string
 	SecondLines                             []string
 	PageTitle                               string
 }
@@ -149,6 +150,7 @@ func newHTMLPage(d *Doc) *htmlPage {
 		Description: d.Front.Description, Author: d.Front.Publisher, Licence: d.Front.Licence, PageTitle: d.Title}
 	if s := d.Second; s != nil {
 		p.SecondLang, p.SecondTitle, p.SecondSubtitle, p.SecondLines = s.Lang, s.Title, s.Subtitle, s.Lines
+		p.SecondType = s.Type
 		p.PageTitle = d.Title + " / " + s.Title
 	}
 	// A Part (a bilingual report's English under each section's Welsh) is

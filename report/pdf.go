@@ -172,12 +172,26 @@ func (p *pdf) footer() {
 	if f.PageNo() == 1 {
 		return
 	}
-	f.SetY(pageH - bottom + 8)
 	p.font("", 9)
 	p.color(muted)
-	f.SetX(margin)
-	f.CellFormat(textW*0.75, 4, p.d.Title, "", 0, "L", false, 0, "")
-	f.CellFormat(textW*0.25, 4, p.d.words.Say("pdf.page", f.PageNo(), "{nb}"), "", 0, "R", false, 0, "")
+	// A bilingual report's footer is in both languages, one line each.
+	lines := []struct {
+		title string
+		w     *assessment.Words
+	}{{p.d.Title, p.d.words}}
+	y := pageH - bottom + 8
+	if s := p.d.Second; s != nil {
+		lines = append(lines, struct {
+			title string
+			w     *assessment.Words
+		}{s.Title, s.words})
+		y -= 2
+	}
+	for i, l := range lines {
+		f.SetXY(margin, y+4*float64(i))
+		f.CellFormat(textW*0.75, 4, l.title, "", 0, "L", false, 0, "")
+		f.CellFormat(textW*0.25, 4, l.w.Say("pdf.page", f.PageNo(), "{nb}"), "", 0, "R", false, 0, "")
+	}
 	p.color(ink)
 }
 
@@ -200,7 +214,11 @@ func (p *pdf) titlePage() {
 	}
 	f.Ln(4)
 	p.color(muted)
-	p.tagged("P", func() { p.flow(p.runs(strings.ToUpper(d.Front.Type)), margin, textW, 6, "", 11) })
+	kind := p.runs(strings.ToUpper(d.Front.Type))
+	if s := d.Second; s != nil && s.Type != "" {
+		kind = append(kind, Run{Text: " / "}, Run{Text: strings.ToUpper(s.Type), Lang: s.Lang})
+	}
+	p.tagged("P", func() { p.flow(kind, margin, textW, 6, "", 11) })
 	f.SetY(80)
 	p.color(heading)
 	// A bilingual report's title is one heading in both languages, each

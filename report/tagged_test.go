@@ -287,6 +287,16 @@ func TestPDFInWelshAndBilingual(t *testing.T) {
 	if squash(intro.Text()) != "Cyflwyniad / Introduction" || len(intro.Kids()) != 1 || intro.Kids()[0].Lang != "en-GB" {
 		t.Errorf("a section's heading: %q, kids %v", intro.Text(), intro.Kids())
 	}
+	// The kind of document is said in both languages, the English marked.
+	kind := false
+	for _, e := range elems(got, "P") {
+		if squash(e.Text()) == "CYHOEDDIAD / PUBLICATION" && len(e.Kids()) == 1 && e.Kids()[0].Lang == "en-GB" {
+			kind = true
+		}
+	}
+	if !kind {
+		t.Error("the title page does not say what the document is in both languages")
+	}
 	parts := 0
 	got.Tree.Walk(func(e *pdfcheck.Elem, _ int) {
 		if e.Role == "Div" && e.Lang == "en-GB" {
