@@ -110,6 +110,7 @@ var notSaid = map[string]string{
 	"internal/questionnaire/tui.go: nest assess":                                   "the terminal window's title: the command's name",
 	"assessment/tags.go:  and ":                                                    "a tag is made of English-speaking keys (\"&\" becomes \"and\" in staff-and-carers): the format's, not said",
 	"schema/build.go: Principle %d of %d: %s":                                      "the published JSON Schema's titles: the schema is one document, in English, like its field help",
+	"cmd/nest/main.go: /gc/heap/live:bytes":                                        "the name of a runtime metric nest reads",
 }
 
 // Every fixed text a person reads comes from the catalogue, in their
