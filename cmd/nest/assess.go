@@ -279,7 +279,8 @@ func loadForAssess(s *streams, path string) (*assessment.Assessment, error) {
 		return nil, fail(exitFailure, s.words.Say("cli.read.failed", path, s.fileError(err)))
 	}
 	r := schema.Options{Words: s.words}.Check(path, data)
-	if !r.Valid() {
+	if !r.Valid() && !(r.Assessment != nil && onlyUnanswered(r.Findings)) {
+		schema.Sort(r.Findings)
 		findings := output.Report{Findings: r.Findings, Words: s.words}
 		if err := findings.Write(s.Err, "text", false); err != nil {
 			return nil, err
@@ -287,6 +288,18 @@ func loadForAssess(s *streams, path string) (*assessment.Assessment, error) {
 		return nil, fail(exitFindings, s.words.Say("cli.assess.problems", path), s.words.Say("cli.assess.problems.hint", path))
 	}
 	return r.Assessment, nil
+}
+
+// onlyUnanswered reports whether a file's only errors are answers it
+// lacks, as one saved when its first page was stopped half-way has: the
+// form asks them, and loses nothing.
+func onlyUnanswered(findings []schema.Finding) bool {
+	for _, f := range findings {
+		if f.Severity == schema.Error && f.Rule != schema.RuleRequired {
+			return false
+		}
+	}
+	return true
 }
 
 // defaultAssessName is YEAR-REGION.yaml, or YEAR-REGION-SERVICE.yaml.

@@ -136,12 +136,19 @@ func (fl *flow) resume() (id, focus string) {
 	return id, q
 }
 
-// after is the first question of pg shown after the last one answered.
+// after is the first question of pg shown after the last one answered,
+// or, before it, one the file needs that is not answered (a service's name
+// and sector, stopped before they were given).
 func after(pg *page, d Draft, answered map[string]bool) string {
 	lastAt := -1
 	for i, q := range pg.Questions {
 		if answered[q.Key] {
 			lastAt = i
+		}
+	}
+	for _, q := range pg.Questions[:lastAt+1] {
+		if q.Required != "" && !answered[q.Key] && !q.hidden(d) {
+			return q.Key
 		}
 	}
 	for _, q := range pg.Questions[lastAt+1:] {
