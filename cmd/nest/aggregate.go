@@ -22,9 +22,6 @@ type aggregateOptions struct {
 	compare        string
 }
 
-// aggregateFormats are the formats nest aggregate writes.
-var aggregateFormats = []string{"pdf", "html", "csv", "json"}
-
 func newAggregateCmd(s *streams) *cobra.Command {
 	w := s.words
 	o := &aggregateOptions{}
@@ -49,7 +46,16 @@ func newAggregateCmd(s *streams) *cobra.Command {
 			if err := o.rules.Check(); err != nil {
 				return usagef("%v", err)
 			}
+			// The format is the output file's, unless --format says; a
+			// --format that another format's file name contradicts is
+			// refused, not written under the wrong name.
+			named := formatOf(o.output)
+			if !cmd.Flags().Changed("format") && named != "" {
+				o.format = named
+			}
 			switch _, err := time.Parse(time.DateOnly, o.date); {
+			case named != "" && named != o.format:
+				return usagef("%s", w.Say("cli.aggregate.format.mismatch", o.output, o.format))
 			case !slices.Contains(aggregateFormats, o.format):
 				return usagef("%s", w.Say("cli.aggregate.format.bad", o.format, strings.Join(aggregateFormats, ", ")))
 			case o.table != "" && o.format != "csv":

@@ -54,3 +54,19 @@ func mayWrite(s *streams, out string, inputs []string, force bool) error {
 	}
 	return nil
 }
+
+// aggregateFormats are the formats nest aggregate writes.
+var aggregateFormats = []string{"pdf", "html", "csv", "json"}
+
+// formatOf is the format a file's name says: its extension, when it is
+// one nest writes.
+func formatOf(name string) string {
+	ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(name), "."))
+	if ext == "htm" {
+		ext = "html"
+	}
+	if slices.Contains(aggregateFormats, ext) {
+		return ext
+	}
+	return ""
+}
