@@ -243,7 +243,7 @@ func splitHyphens(word string, width int) []string {
 
 // headLines wraps a column's heading onto at most two lines, as narrow as
 // it can be: its width is that of its widest line.
-func headLines(h string) []string {
+func headLines(h string, most int) []string {
 	widest := 0
 	for _, w := range strings.Fields(h) {
 		for _, p := range strings.SplitAfter(w, "-") {
@@ -251,7 +251,7 @@ func headLines(h string) []string {
 		}
 	}
 	for width := max(widest, 1); ; width++ {
-		if lines := wrapWidth(h, width); len(lines) <= 2 || width >= ansi.StringWidth(h) {
+		if lines := wrapWidth(h, width); len(lines) <= most || width >= ansi.StringWidth(h) {
 			return lines
 		}
 	}
@@ -263,19 +263,8 @@ func headLines(h string) []string {
 // a minus red (the sign always says it too).
 func (t *textOut) table(head []string, rows, foot [][]string, changes bool) {
 	n := len(head)
-	heads := make([][]string, n)
-	widths := make([]int, n)
-	for j := 1; j < n; j++ {
-		heads[j] = headLines(head[j])
-		for _, l := range heads[j] {
-			widths[j] = max(widths[j], ansi.StringWidth(l))
-		}
-		for _, row := range append(append([][]string{}, rows...), foot...) {
-			if j < len(row) {
-				widths[j] = max(widths[j], ansi.StringWidth(row[j]))
-			}
-		}
-	}
+	var heads [][]string
+	var widths []int
 	gap := 2
 	rest := func() int {
 		w := t.o.Width
@@ -284,8 +273,27 @@ func (t *textOut) table(head []string, rows, foot [][]string, changes bool) {
 		}
 		return w
 	}
-	if rest() < 16 {
-		gap = 1
+	// Headings over two lines, or more where long words (Welsh ones) would
+	// not leave the names' column room.
+	for most := 2; most <= 4; most++ {
+		heads, widths, gap = make([][]string, n), make([]int, n), 2
+		for j := 1; j < n; j++ {
+			heads[j] = headLines(head[j], most)
+			for _, l := range heads[j] {
+				widths[j] = max(widths[j], ansi.StringWidth(l))
+			}
+			for _, row := range append(append([][]string{}, rows...), foot...) {
+				if j < len(row) {
+					widths[j] = max(widths[j], ansi.StringWidth(row[j]))
+				}
+			}
+		}
+		if rest() < 16 {
+			gap = 1
+		}
+		if rest() >= 8 {
+			break
+		}
 	}
 	widths[0] = max(rest(), 8)
 	heads[0] = wrapWidth(head[0], widths[0])

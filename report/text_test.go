@@ -60,10 +60,13 @@ func TestSummaryFits80Columns(t *testing.T) {
 			}
 		}
 	}
-	if got := headLines("Co-production"); strings.Join(got, "|") != "Co-|production" {
+	if got := headLines("Co-production", 2); strings.Join(got, "|") != "Co-|production" {
 		t.Errorf("headLines(Co-production) = %q", got)
 	}
-	if got := headLines("No wrong door"); strings.Join(got, "|") != "No wrong|door" {
+	if got := headLines("No wrong door", 2); strings.Join(got, "|") != "No wrong|door" {
 		t.Errorf("headLines(No wrong door) = %q", got)
+	}
+	if got := headLines("Oedolion yr ymddiriedir ynddynt", 3); strings.Join(got, "|") != "Oedolion yr|ymddiriedir|ynddynt" {
+		t.Errorf("headLines(Oedolion yr ymddiriedir ynddynt, 3) = %q", got)
 	}
 }
