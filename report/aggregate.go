@@ -354,13 +354,17 @@ func said(list []Said, id, by, lang, text string) []Said {
 
 // themeCounts sorts themes most raised first, then by tag so that equal
 // counts keep a fixed order. Tags the catalogue does not suggest are
-// people's own, labelled as their files name them, or with the tag.
+// people's own, labelled as their files name them, or with the tag's
+// words ("cross-border" is "Cross border"): a reader never meets a slug.
 func themeCounts(raised map[string]int, labels map[string]string, w *assessment.Words) []Count {
 	out := make([]Count, 0, len(raised))
 	for tag, n := range raised {
 		label := labels[tag]
-		if assessment.Has(assessment.Themes, tag) || label == "" {
+		switch {
+		case assessment.Has(assessment.Themes, tag):
 			label = w.Label("themes", tag)
+		case label == "":
+			label = capital(strings.ReplaceAll(tag, "-", " "))
 		}
 		out = append(out, Count{Key: tag, Label: label, Count: n})
 	}

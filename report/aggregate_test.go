@@ -232,7 +232,7 @@ func TestAggregate(t *testing.T) {
 		}, national, func(t *testing.T, r *Report) {
 			equal(t, "themes", r.Principles[0].Themes, []Count{
 				{"staff-retention", "Keeping staff, continuity of relationships", 2},
-				{"our-own-tag", "our-own-tag", 1},
+				{"our-own-tag", "Our own tag", 1},
 				{"short-term-funding", "Short-term funding", 1},
 				{"ty-teulu", "Tŷ Teulu", 1},
 			})
