@@ -204,6 +204,10 @@ func canWrite(s *streams, path string) error {
 		if f, err = os.CreateTemp(dir, ".nest-assess-check-*"); err == nil {
 			_ = f.Close()
 			err = os.Remove(f.Name())
+		} else if errors.Is(err, fs.ErrNotExist) {
+			// The folder is there but takes no new file (/proc, say):
+			// it cannot be written to, whatever the system calls it.
+			err = fs.ErrPermission
 		}
 	}
 	if err != nil {
