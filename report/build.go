@@ -640,9 +640,12 @@ func (b *builder) submissions() {
 	r, w := b.r, b.w
 	var items [][]Run
 	for _, s := range r.Submissions {
-		name := s.Organisation
+		// The organisation's name is its file's words, marked with the
+		// file's language where that is not the report's: a mark stands
+		// for it until the line is made.
+		name := "\x00"
 		if b.national() {
-			name = w.Say("submission.region", s.RegionName, s.Organisation)
+			name = w.Say("submission.region", s.RegionName, name)
 		}
 		line := name
 		if s.Submitted != "" {
@@ -654,7 +657,9 @@ func (b *builder) submissions() {
 		if b.o.Edition == Internal && s.File != "" {
 			line += w.Say("submission.file", s.File)
 		}
-		items = append(items, []Run{{Text: line}})
+		before, after, _ := strings.Cut(line, "\x00")
+		runs := []Run{{Text: before}, {Text: s.Organisation, Lang: b.otherLang(s.Language)}, {Text: after}}
+		items = append(items, slices.DeleteFunc(runs, func(r Run) bool { return r.Text == "" }))
 	}
 	b.para(w.Say("submissions.intro", unit(w, r.Level, len(r.Submissions))))
 	b.add(List{Items: items})
