@@ -105,11 +105,19 @@ func runAssess(s *streams, o *assessOptions) error {
 	}
 	path := o.path
 	wrote := false
+	held := "" // the file that holds this submission, when a stop left it alone
 	save := func(a *assessment.Assessment) error {
 		if a.Region == "" {
 			return nil // nothing answered yet
 		}
 		if path == "" {
+			// Stopped on the first page, before it offered the file that
+			// holds this submission already: that file is the one to carry
+			// on, not a second one nest aggregate would refuse.
+			if f := findSubmission(w, defaultAssessName(a), a, func(string) {}); f != nil {
+				held = f.Path
+				return nil
+			}
 			path = freeName(defaultAssessName(a))
 		}
 		data, err := marshalOver(path, a)
@@ -147,6 +155,11 @@ func runAssess(s *streams, o *assessOptions) error {
 			why = w.Say("cli.assess.stopped.signal", stopped.Signal)
 		}
 		if !wrote {
+			if held != "" {
+				sayf(s.Err, "%s\n", w.Say("cli.assess.stopped.held", why, held))
+				sayf(s.Err, "%s\n", w.Say("cli.assess.carry.on", held))
+				return nil
+			}
 			sayf(s.Err, "%s\n", w.Say("cli.assess.stopped.nothing", why))
 			return nil
 		}
