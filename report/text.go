@@ -275,6 +275,7 @@ func (t *textOut) table(head []string, rows, foot [][]string, changes bool) {
 	}
 	// Headings over two lines, or more where long words (Welsh ones) would
 	// not leave the names' column room.
+	all := append(append([][]string{}, rows...), foot...)
 	for most := 2; most <= 4; most++ {
 		heads, widths, gap = make([][]string, n), make([]int, n), 2
 		for j := 1; j < n; j++ {
@@ -282,7 +283,7 @@ func (t *textOut) table(head []string, rows, foot [][]string, changes bool) {
 			for _, l := range heads[j] {
 				widths[j] = max(widths[j], ansi.StringWidth(l))
 			}
-			for _, row := range append(append([][]string{}, rows...), foot...) {
+			for _, row := range all {
 				if j < len(row) {
 					widths[j] = max(widths[j], ansi.StringWidth(row[j]))
 				}
