@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/nest-nyth/nest/assessment"
+	"github.com/nest-nyth/nest/internal/text"
 	"github.com/nest-nyth/nest/schema"
 	"go.yaml.in/yaml/v3"
 )
@@ -119,8 +120,7 @@ func Summary(a *assessment.Assessment, lang *assessment.Words) (string, int) {
 		if f.Severity == schema.Error {
 			nerr++
 		}
-		place, msg := inWords(f, where[f.Line], w)
-		rank := principleRank(f, where[f.Line])
+		place, msg, rank := inWords(f, where[f.Line], w)
 		if _, seen := places[msg]; !seen {
 			if f.Severity == schema.Error {
 				errs = append(errs, msg)
@@ -171,30 +171,31 @@ type placed struct {
 	rank int
 }
 
-// principleRank is the index in assessment.Principles of the principle a
-// finding is about, by where it is or the key its message names; -1 when
-// it is about none.
-// As inWords, the principle a message names comes first.
-func principleRank(f schema.Finding, path []string) int {
+// principleOf is the index in assessment.Principles of the principle a
+// finding is about, and whether its message names it: a rating's rules
+// name the principle, which comes first; otherwise where the finding is.
+// -1 when it is about none.
+func principleOf(f schema.Finding, path []string) (rank int, named bool) {
 	switch f.Rule {
 	case schema.RuleNotRated, schema.RuleNoEvidence, schema.RuleFinal:
 		for i, pr := range assessment.Principles {
 			if strings.Contains(f.Message, pr.Key) {
-				return i
+				return i, true
 			}
 		}
 	}
 	for i, pr := range assessment.Principles {
 		if len(path) >= 2 && path[0] == assessment.FieldPrinciples.Key && path[1] == pr.Key {
-			return i
+			return i, false
 		}
 	}
-	return -1
+	return -1, false
 }
 
 // inWords is a finding as the summary says it: the principle or answer it
-// is about, by name, and what to do.
-func inWords(f schema.Finding, path []string, w words) (place, msg string) {
+// is about, by name, what to do, and the principle's place in the
+// framework (-1 for none), by which the summary orders the names.
+func inWords(f schema.Finding, path []string, w words) (place, msg string, rank int) {
 	msg = f.Message
 	title := func(key string) string {
 		if !assessment.English.Has("fields." + key + ".title") {
@@ -202,54 +203,32 @@ func inWords(f schema.Finding, path []string, w words) (place, msg string) {
 		}
 		return w.Say("fields." + key + ".title")
 	}
-	if len(path) >= 2 && path[0] == assessment.FieldPrinciples.Key {
-		if _, ok := assessment.PrincipleByKey(path[1]); ok {
-			place = w.principle(path[1])
-		}
-		if len(path) >= 3 {
+	rank, named := principleOf(f, path)
+	switch {
+	case rank >= 0:
+		place = w.principle(assessment.Principles[rank].Key)
+		if !named && len(path) >= 3 {
 			if t := title(path[2]); t != "" {
-				place += ", " + lowerFirst(t)
+				place += ", " + text.LowerFirst(t)
 			}
 		}
-	} else if len(path) >= 1 {
+	case len(path) >= 1 && path[0] != assessment.FieldPrinciples.Key:
 		place = title(path[0])
 	}
 	switch f.Rule {
 	case schema.RuleNotRated:
 		msg = w.p("finding.not_rated")
-		place = principleNamed(f.Message, place, w)
 	case schema.RuleNoEvidence:
 		msg = w.p("finding.no_evidence")
-		place = principleNamed(f.Message, place, w)
 	case schema.RuleFinal:
 		msg = w.p("finding.unanswered")
-		place = principleNamed(f.Message, place, w)
 	case schema.RuleChildrenVoice:
 		msg, place = w.p("finding.children"), title(assessment.FieldVoices.Key)
 	}
 	for _, pr := range assessment.Principles {
 		msg = strings.ReplaceAll(msg, pr.Key, w.principle(pr.Key))
 	}
-	return place, msg
-}
-
-// lowerFirst makes the first letter of s small.
-func lowerFirst(s string) string {
-	r := []rune(s)
-	if len(r) == 0 {
-		return s
-	}
-	return strings.ToLower(string(r[:1])) + string(r[1:])
-}
-
-// principleNamed is the name of the principle a message names, else place.
-func principleNamed(msg, place string, w words) string {
-	for _, pr := range assessment.Principles {
-		if strings.Contains(msg, pr.Key) {
-			return w.principle(pr.Key)
-		}
-	}
-	return place
+	return place, msg, rank
 }
 
 // places maps each line of a file to the keys that lead to it.
