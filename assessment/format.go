@@ -158,21 +158,21 @@ func (f *Field) HelpKey() string {
 }
 
 // Title and Help are the field's words in the catalogue.
-func (f *Field) Title() string { return Fields[f.HelpKey()].Title }
-func (f *Field) Help() string  { return Fields[f.HelpKey()].Help }
+func (f *Field) Title() string { return f.TitleIn(English) }
+func (f *Field) Help() string  { return f.HelpIn(English) }
 
 // TitleIn and HelpIn are the field's words in the language of w (English
 // when w is nil).
 func (f *Field) TitleIn(w *Words) string {
 	if w == nil {
-		return f.Title()
+		w = English
 	}
 	return w.Say("fields." + f.HelpKey() + ".title")
 }
 
 func (f *Field) HelpIn(w *Words) string {
 	if w == nil {
-		return f.Help()
+		w = English
 	}
 	return w.Say("fields." + f.HelpKey() + ".help")
 }

@@ -168,7 +168,7 @@ func (c *checker) item(f *assessment.Field) string {
 
 // help is a field's help, in the checker's language.
 func (c *checker) help(f *assessment.Field) string {
-	return c.w.Say("fields." + f.HelpKey() + ".help")
+	return f.HelpIn(c.w)
 }
 
 // describe names the kind of a node, in the checker's language.
