@@ -2,7 +2,6 @@ package tagpdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"crypto/md5"
 	"errors"
 	"fmt"
@@ -18,13 +17,10 @@ import (
 // Output closes the fpdf document, writes it to w and, when tagging is
 // enabled, appends the incremental update that carries the structure tree.
 func (t *Tagger) Output(w io.Writer) error {
-	if !t.enabled {
-		return t.pdf.Output(w)
-	}
 	if t.err != nil {
 		return t.err
 	}
-	if len(t.stack) != 1 {
+	if t.enabled && len(t.stack) != 1 {
 		return fmt.Errorf("tagpdf: %d structure element(s) not ended (innermost %s)", len(t.stack)-1, t.top().role)
 	}
 	var buf bytes.Buffer
@@ -34,11 +30,18 @@ func (t *Tagger) Output(w io.Writer) error {
 	if t.err != nil { // errors raised by the footer callback in Close
 		return t.err
 	}
-	update, err := t.appendUpdate(buf.Bytes())
-	if err != nil {
+	b := buf.Bytes()
+	if t.compress {
+		var err error
+		if b, err = compressPages(b); err != nil {
+			return err
+		}
+	}
+	if _, err := w.Write(b); err != nil || !t.enabled {
 		return err
 	}
-	if _, err = w.Write(buf.Bytes()); err != nil {
+	update, err := t.appendUpdate(b)
+	if err != nil {
 		return err
 	}
 	_, err = w.Write(update)
@@ -561,14 +564,6 @@ func (w *updateWriter) finish(next int, trailer string) {
 
 // ref is an indirect reference to object n.
 func ref(n int) string { return strconv.Itoa(n) + " 0 R" }
-
-func deflate(b []byte) []byte {
-	var out bytes.Buffer
-	zw, _ := zlib.NewWriterLevel(&out, zlib.BestSpeed) // a valid level: no error
-	_, _ = zw.Write(b)                                 // a bytes.Buffer does not fail
-	_ = zw.Close()
-	return out.Bytes()
-}
 
 // fixToUnicode rewrites the ToUnicode streams of fpdf's Type0 fonts,
 // found through the /Font entries of the shared resource dictionary (object 2).

@@ -95,9 +95,10 @@ type Options struct {
 
 // Tagger records the logical structure of an fpdf document.
 type Tagger struct {
-	pdf     *fpdf.Fpdf
-	enabled bool
-	opts    Options
+	pdf      *fpdf.Fpdf
+	enabled  bool
+	compress bool // compress the pages in Output, which fpdf was told not to (see compressPages)
+	opts     Options
 
 	root  *elem
 	stack []*elem
@@ -121,7 +122,8 @@ type Tagger struct {
 // because it installs fpdf's header and footer callbacks. It also sets the
 // document language, title and XMP metadata on pdf.
 func New(pdf *fpdf.Fpdf, opts Options) *Tagger {
-	t := &Tagger{pdf: pdf, enabled: !opts.Disabled, opts: opts}
+	t := &Tagger{pdf: pdf, enabled: !opts.Disabled, opts: opts, compress: pdf.GetCompression()}
+	pdf.SetCompression(false)
 	t.root = &elem{role: "Document"}
 	t.stack = []*elem{t.root}
 	t.pageMCIDs = [][]*elem{nil}

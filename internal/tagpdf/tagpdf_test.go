@@ -232,3 +232,72 @@ func TestDeterministicAndDisabled(t *testing.T) {
 		t.Errorf("the untagged baseline has a structure tree (%v)", err)
 	}
 }
+
+// The Tagger compresses the pages itself (fpdf's way costs a megabyte a
+// page): what it writes must be, byte for byte, what fpdf would have, over
+// several pages, one of them long.
+func TestPagesCompressedAsFpdfWould(t *testing.T) {
+	build := func(tagger bool) []byte {
+		f := fpdf.New("P", "mm", "A4", "")
+		f.AddUTF8FontFromBytes("noto", "", fonts.Regular)
+		f.SetCatalogSort(true)
+		when := time.Date(2025, 3, 31, 0, 0, 0, 0, time.UTC)
+		f.SetCreationDate(when)
+		f.SetModificationDate(when)
+		var tg *tagpdf.Tagger
+		if tagger {
+			tg = tagpdf.New(f, tagpdf.Options{Disabled: true})
+		}
+		f.SetFont("noto", "", 12)
+		for page := range 3 {
+			f.AddPage()
+			for line := range 40 * (page + 1) {
+				text(f, 10+float64(line%45)*6, strings.Repeat("Ŵ ", line+1))
+			}
+		}
+		var buf bytes.Buffer
+		var err error
+		if tagger {
+			err = tg.Output(&buf)
+		} else {
+			err = f.Output(&buf)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	want, got := build(false), build(true)
+	if !bytes.Contains(got, []byte("/Filter /FlateDecode")) {
+		t.Fatal("the pages were not compressed")
+	}
+	if !bytes.Equal(got, want) {
+		i := 0
+		for i < min(len(got), len(want)) && got[i] == want[i] {
+			i++
+		}
+		t.Errorf("the Tagger's pages differ from fpdf's at byte %d of %d: %q, want %q", i, len(want),
+			got[max(0, i-40):min(len(got), i+40)], want[max(0, i-40):min(len(want), i+40)])
+	}
+}
+
+// A tagged document with its pages compressed is still read back whole:
+// the xref the Tagger rewrote leads to every object.
+func TestCompressedTaggedReadsBack(t *testing.T) {
+	f, tg := newDoc(t)
+	for page := range 3 {
+		if page > 0 {
+			f.AddPage()
+		}
+		tg.Begin("P", tagpdf.Attrs{})
+		text(f, 30, "page "+strings.Repeat("ŵ", page+1))
+		tg.End()
+	}
+	d, b := read(t, tg)
+	if n := bytes.Count(b, []byte("/Filter /FlateDecode /Length")); n < 3 {
+		t.Errorf("%d compressed streams, want the 3 pages at least", n)
+	}
+	if got := roles(d); !slices.Equal(got, []string{"Document page ŵpage ŵŵpage ŵŵŵ", " P page ŵ", " P page ŵŵ", " P page ŵŵŵ"}) {
+		t.Errorf("structure read back: %q", got)
+	}
+}
