@@ -3,10 +3,12 @@ package report
 import (
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/nest-nyth/nest/assessment"
@@ -396,8 +398,9 @@ func (r *Report) texts() map[string]quotable {
 	m := map[string]quotable{}
 	for i, p := range r.Principles {
 		for _, f := range assessment.ResponseTexts() {
+			lead := "lead." + f.Key
 			for _, s := range p.Texts[f.Key] {
-				m[s.ID] = saidQuotable(s, f.Key, i)
+				m[s.ID] = saidQuotable(s, lead, i)
 			}
 		}
 		for _, s := range p.NotRatedReasons {
@@ -413,13 +416,28 @@ func (r *Report) texts() map[string]quotable {
 	return m
 }
 
-func saidQuotable(s Said, key string, principle int) quotable {
-	return quotable{s.ID, s.By, s.Text, "lead." + key, principle, s.Lang}
+// saidQuotable is s, led in by the words at lead ("lead.working_well").
+func saidQuotable(s Said, lead string, principle int) quotable {
+	return quotable{s.ID, s.By, s.Text, lead, principle, s.Lang}
 }
 
 func quoteQuotable(q Quote, principle int) quotable {
-	return quotable{q.ID, q.By, q.Quote, "lead.quote." + q.From, principle, q.Lang}
+	lead, ok := quoteLeads[q.From]
+	if !ok {
+		lead = "lead.quote." + q.From
+	}
+	return quotable{q.ID, q.By, q.Quote, lead, principle, q.Lang}
 }
+
+// quoteLeads are the words that lead into a quote from each of the
+// catalogue's sources, made once rather than for every quote.
+var quoteLeads = func() map[string]string {
+	m := map[string]string{}
+	for _, c := range assessment.Sources {
+		m[c.Key] = "lead.quote." + c.Key
+	}
+	return m
+}()
 
 // otherLang is the language to mark words in when it is not the
 // report's: cy in an English report, en in a Welsh one; "" when it is the
@@ -456,13 +474,15 @@ func (b *builder) excerpt(q quotable, count int) Excerpt {
 // are shown once, saying so), the rest counted.
 func (b *builder) chosen(i int) {
 	s, w := b.r.Principles[i], b.w
-	var pool []quotable
+	keys := []string{"working_well", "good_looks_like"}
+	pool := make([]quotable, 0, len(s.Quotes)+len(s.Texts[keys[0]])+len(s.Texts[keys[1]]))
 	for _, q := range s.Quotes {
 		pool = append(pool, quoteQuotable(q, i))
 	}
-	for _, key := range []string{"working_well", "good_looks_like"} {
+	for _, key := range keys {
+		lead := "lead." + key
 		for _, t := range s.Texts[key] {
-			pool = append(pool, saidQuotable(t, key, i))
+			pool = append(pool, saidQuotable(t, lead, i))
 		}
 	}
 	max := b.o.MaxQuotes
@@ -495,15 +515,19 @@ func pick(items []quotable, n int) (shown []quotable, counts []int, rest int) {
 		count int
 	}
 	var groups []*group
-	byText := map[string]*group{}
+	byText := map[uint64][]*group{} // by foldHash; more than one only when two words' hashes meet
+	seed := maphash.MakeSeed()
+outer:
 	for _, q := range items {
-		k := foldSpace(q.text)
-		if g, ok := byText[k]; ok {
-			g.count++
-			continue
+		k := foldHash(seed, q.text)
+		for _, g := range byText[k] {
+			if sameFolded(g.q.text, q.text) {
+				g.count++
+				continue outer
+			}
 		}
 		g := &group{q: q, count: 1}
-		byText[k] = g
+		byText[k] = append(byText[k], g)
 		groups = append(groups, g)
 	}
 	// Said by many first: what many share is what a reader should see.
@@ -524,31 +548,80 @@ func pick(items []quotable, n int) (shown []quotable, counts []int, rest int) {
 	return shown, counts, left
 }
 
-// foldSpace is text as pick compares it: lower case, runs of spaces and
-// new lines one space, no space at the ends. ASCII text is folded in one
-// pass and one allocation; other text as strings.Fields and ToLower do.
-func foldSpace(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= utf8.RuneSelf:
-			return strings.ToLower(strings.Join(strings.Fields(s), " "))
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
-			space = b.Len() > 0
-		default:
-			if space {
-				b.WriteByte(' ')
-				space = false
-			}
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b.WriteByte(c)
+// Words are the same to pick when they are once lower case, runs of
+// spaces and new lines one space and no space at the ends: what
+// strings.ToLower(strings.Join(strings.Fields(s), " ")) would make, read a
+// letter at a time rather than made, since every words of 10,000 services
+// pass through pick.
+
+// folder reads words one folded letter at a time.
+type folder struct {
+	s       string
+	i       int
+	started bool // a letter has been read: spaces after it count
+	space   bool // spaces were read since the last letter
+}
+
+// next is the next folded letter, ' ' for a run of spaces between words;
+// false at the end.
+func (f *folder) next() (rune, bool) {
+	for f.i < len(f.s) {
+		r, size := rune(f.s[f.i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(f.s[f.i:])
+		}
+		if r == ' ' || '\t' <= r && r <= '\r' || r >= utf8.RuneSelf && unicode.IsSpace(r) {
+			f.i += size
+			f.space = f.started
+			continue
+		}
+		if f.space {
+			f.space = false
+			return ' ', true
+		}
+		f.i += size
+		f.started = true
+		switch {
+		case 'A' <= r && r <= 'Z':
+			r += 'a' - 'A'
+		case r >= utf8.RuneSelf:
+			r = unicode.ToLower(r)
+		}
+		return r, true
+	}
+	return 0, false
+}
+
+// sameFolded says whether a and b are the same words to pick.
+func sameFolded(a, b string) bool {
+	fa, fb := folder{s: a}, folder{s: b}
+	for {
+		ra, oka := fa.next()
+		rb, okb := fb.next()
+		if ra != rb || oka != okb {
+			return false
+		}
+		if !oka {
+			return true
 		}
 	}
-	return b.String()
+}
+
+// foldHash hashes words as they are folded: the same words to pick hash
+// the same.
+func foldHash(seed maphash.Seed, s string) uint64 {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	f := folder{s: s}
+	var buf [utf8.UTFMax]byte
+	for r, ok := f.next(); ok; r, ok = f.next() {
+		if r < utf8.RuneSelf {
+			_ = h.WriteByte(byte(r)) // a maphash.Hash does not fail
+		} else {
+			_, _ = h.Write(utf8.AppendRune(buf[:0], r))
+		}
+	}
+	return h.Sum64()
 }
 
 // voices says whose voices informed the self-assessments, and how.
