@@ -225,6 +225,7 @@ var ErrTooLarge = errors.New("file is too large")
 // bytes without reading them all.
 func Read(path string, stdin io.Reader, limit int64) ([]byte, error) {
 	var r io.Reader
+	size := int64(8 << 10) // what most files are, where the size is not known
 	if path == Stdin {
 		r = stdin
 	} else {
@@ -245,10 +246,11 @@ func Read(path string, stdin io.Reader, limit int64) ([]byte, error) {
 			return nil, ErrNotRegular
 		}
 		r = f
+		size = info.Size() + 1 // and a byte to meet the end in
 	}
-	// Most files are a few kilobytes: start with room for them, so that
-	// reading takes one allocation and no stat.
-	data := make([]byte, 0, 8<<10)
+	// Room for the whole file, so that reading takes one allocation of
+	// what it needs: 10,000 files of 3 KB read into 8 KB each made 80 MB.
+	data := make([]byte, 0, min(size, limit+1))
 	for int64(len(data)) <= limit {
 		if len(data) == cap(data) {
 			data = append(data, 0)[:len(data)]
