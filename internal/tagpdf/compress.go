@@ -34,6 +34,40 @@ func deflate(b []byte) []byte {
 	return out.Bytes()
 }
 
+// compressor takes fpdf's output and compresses its pages, if on. fpdf
+// writes its document in one piece: that is compressed as it comes, and
+// not copied first.
+type compressor struct {
+	on   bool
+	buf  bytes.Buffer // what was written
+	out  []byte       // compressed from the first write, if it was the whole document
+	done bool
+	err  error
+}
+
+func (c *compressor) Write(p []byte) (int, error) {
+	if c.on && !c.done && c.buf.Len() == 0 && bytes.HasPrefix(p, []byte("%PDF-")) && bytes.HasSuffix(p, []byte("%%EOF\n")) {
+		c.out, c.err = compressPages(p)
+		c.done = true
+		return len(p), nil
+	}
+	if c.done {
+		return 0, errors.New("tagpdf: fpdf wrote after the end of its document")
+	}
+	return c.buf.Write(p)
+}
+
+// bytes is the document written, its pages compressed if on.
+func (c *compressor) bytes() ([]byte, error) {
+	switch {
+	case c.done:
+		return c.out, c.err
+	case c.on:
+		return compressPages(c.buf.Bytes())
+	}
+	return c.buf.Bytes(), nil
+}
+
 // compressPages returns fpdf's output b with each page's content stream,
 // which fpdf wrote plain ("<</Length n>>"), compressed, and the xref table
 // and startxref moved to match. Streams fpdf compressed itself (fonts) and
@@ -124,7 +158,11 @@ func compressPages(b []byte) ([]byte, error) {
 	for _, p := range work {
 		z[p.i] = p.z
 	}
-	out := make([]byte, 0, len(b))
+	size := len(b)
+	for _, p := range work {
+		size += len(p.z) + len("/Filter /FlateDecode ") - len(p.data)
+	}
+	out := make([]byte, 0, size+64)
 	out = append(out, b[:f.offsets[order[0]]]...) // the header
 	offsets := make([]int, len(f.offsets))
 	for i, n := range order {

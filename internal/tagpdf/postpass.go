@@ -23,19 +23,16 @@ func (t *Tagger) Output(w io.Writer) error {
 	if t.enabled && len(t.stack) != 1 {
 		return fmt.Errorf("tagpdf: %d structure element(s) not ended (innermost %s)", len(t.stack)-1, t.top().role)
 	}
-	var buf bytes.Buffer
-	if err := t.pdf.Output(&buf); err != nil {
+	c := &compressor{on: t.compress}
+	if err := t.pdf.Output(c); err != nil {
 		return err
 	}
 	if t.err != nil { // errors raised by the footer callback in Close
 		return t.err
 	}
-	b := buf.Bytes()
-	if t.compress {
-		var err error
-		if b, err = compressPages(b); err != nil {
-			return err
-		}
+	b, err := c.bytes()
+	if err != nil {
+		return err
 	}
 	if _, err := w.Write(b); err != nil || !t.enabled {
 		return err
