@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // The file format, described once. Every key of a NEST file is a Field in
@@ -493,16 +494,29 @@ func helpKeys() []string {
 
 // Detach copies every string of a, so that a kept assessment holds only its
 // own text and not the whole file it was read from (values read from a
-// file are parts of the file's text).
+// file are parts of the file's text). Its words are copied together, in
+// one piece; a word of the catalogue (a region, a theme, who a quote is
+// from) becomes the catalogue's own, copied not at all: 10,000 kept
+// files made 400,000 small copies otherwise.
 func Detach(a *Assessment) {
+	known := catalogueKeys()
+	var texts []*string
+	size := 0
+	own := func(t *string) {
+		if k, ok := known[*t]; ok {
+			*t = k
+		} else if *t != "" {
+			texts = append(texts, t)
+			size += len(*t)
+		}
+	}
 	Walk(Format, a, func(_ []string, f *Field, owner any) {
 		switch f.Kind {
 		case KindText, KindChoice, KindDate, KindMonth:
-			t := f.Text(owner)
-			*t = strings.Clone(*t)
+			own(f.Text(owner))
 		case KindTags:
-			for i, t := range *f.TagList(owner) {
-				(*f.TagList(owner))[i] = strings.Clone(t)
+			for i := range *f.TagList(owner) {
+				own(&(*f.TagList(owner))[i])
 			}
 		case KindLabels:
 			m := *f.Labels(owner)
@@ -512,4 +526,28 @@ func Detach(a *Assessment) {
 			}
 		}
 	})
+	var b strings.Builder
+	b.Grow(size)
+	for _, t := range texts {
+		b.WriteString(*t)
+	}
+	all := b.String()
+	for _, t := range texts {
+		*t, all = all[:len(*t)], all[len(*t):]
+	}
 }
+
+// catalogueKeys are the words of the catalogue a file's choices and tags
+// are made of, each to itself.
+var catalogueKeys = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for _, l := range [][]Choice{Scopes, Statuses, Sectors, Sources, Languages, Themes, FundingStreams} {
+		for _, c := range l {
+			m[c.Key] = c.Key
+		}
+	}
+	for _, r := range regionKeys {
+		m[r] = r
+	}
+	return m
+})
