@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"hash/maphash"
@@ -511,22 +512,28 @@ func (b *builder) chosen(i int) {
 // said them; rest is how many different words were left.
 func pick(items []quotable, n int) (shown []quotable, counts []int, rest int) {
 	type group struct {
-		q     quotable
-		count int
+		q        quotable
+		count    int
+		from, to int // its words folded: folded[from:to]
 	}
+	// Each distinct words' folded form is kept once, in one piece, and
+	// found again by its hash.
 	var groups []*group
-	byText := map[uint64][]*group{} // by foldHash; more than one only when two words' hashes meet
+	byText := map[uint64][]*group{} // more than one only when two words' hashes meet
 	seed := maphash.MakeSeed()
+	var folded, scratch []byte
 outer:
 	for _, q := range items {
-		k := foldHash(seed, q.text)
+		scratch = appendFolded(scratch[:0], q.text)
+		k := maphash.Bytes(seed, scratch)
 		for _, g := range byText[k] {
-			if sameFolded(g.q.text, q.text) {
+			if bytes.Equal(folded[g.from:g.to], scratch) {
 				g.count++
 				continue outer
 			}
 		}
-		g := &group{q: q, count: 1}
+		g := &group{q: q, count: 1, from: len(folded), to: len(folded) + len(scratch)}
+		folded = append(folded, scratch...)
 		byText[k] = append(byText[k], g)
 		groups = append(groups, g)
 	}
@@ -548,11 +555,11 @@ outer:
 	return shown, counts, left
 }
 
-// Words are the same to pick when they are once lower case, runs of
-// spaces and new lines one space and no space at the ends: what
-// strings.ToLower(strings.Join(strings.Fields(s), " ")) would make, read a
-// letter at a time rather than made, since every words of 10,000 services
-// pass through pick.
+// Words are the same to pick when they fold the same: lower case, runs of
+// spaces and new lines one space, no space at the ends, as
+// strings.ToLower(strings.Join(strings.Fields(s), " ")) makes them, but
+// into one buffer used again and again (see appendFolded), not a new
+// string for each words of 10,000 services.
 
 // folder reads words one folded letter at a time.
 type folder struct {
@@ -592,36 +599,33 @@ func (f *folder) next() (rune, bool) {
 	return 0, false
 }
 
-// sameFolded says whether a and b are the same words to pick.
-func sameFolded(a, b string) bool {
-	fa, fb := folder{s: a}, folder{s: b}
-	for {
-		ra, oka := fa.next()
-		rb, okb := fb.next()
-		if ra != rb || oka != okb {
-			return false
+// appendFolded appends s folded to b. ASCII is folded a byte at a time;
+// from the first letter that is not, a letter at a time.
+func appendFolded(b []byte, s string) []byte {
+	space, started := false, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			f := folder{s: s, i: i, started: started, space: space}
+			for r, ok := f.next(); ok; r, ok = f.next() {
+				b = utf8.AppendRune(b, r)
+			}
+			return b
+		case c == ' ' || '\t' <= c && c <= '\r':
+			space = started
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
 		}
-		if !oka {
-			return true
+		if space {
+			b = append(b, ' ')
+			space = false
 		}
+		b = append(b, c)
+		started = true
 	}
-}
-
-// foldHash hashes words as they are folded: the same words to pick hash
-// the same.
-func foldHash(seed maphash.Seed, s string) uint64 {
-	var h maphash.Hash
-	h.SetSeed(seed)
-	f := folder{s: s}
-	var buf [utf8.UTFMax]byte
-	for r, ok := f.next(); ok; r, ok = f.next() {
-		if r < utf8.RuneSelf {
-			_ = h.WriteByte(byte(r)) // a maphash.Hash does not fail
-		} else {
-			_, _ = h.Write(utf8.AppendRune(buf[:0], r))
-		}
-	}
-	return h.Sum64()
+	return b
 }
 
 // voices says whose voices informed the self-assessments, and how.
