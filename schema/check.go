@@ -104,11 +104,12 @@ func Check(name string, data []byte) Result { return Options{}.Check(name, data)
 // Check is Check with options.
 func (o Options) Check(name string, data []byte) Result {
 	c := checker{file: name, data: data, today: o.Today, w: wordsOr(o.Words)}
-	root, p := parse(data, c.w)
+	root, release, p := parse(data, c.w)
 	if p != nil {
 		c.findings = append(c.findings, Finding{File: name, Line: p.Line, Column: p.Column, Severity: Error, Rule: p.Rule, Message: p.Message})
 		return Result{Findings: c.findings}
 	}
+	defer release() // the tree is not kept: what is, is copied out of it
 	c.tree(root)
 	if c.aliasSeen {
 		return Result{Findings: c.findings} // never follow an alias: it may be a bomb

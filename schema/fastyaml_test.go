@@ -32,10 +32,11 @@ func sameTree(a, b *yaml.Node, path string) error {
 // as yaml.v3 does; it reports whether it answered.
 func agree(t *testing.T, data []byte) bool {
 	t.Helper()
-	fast, ok := fastParse(data)
+	fast, release, ok := fastParse(data)
 	if !ok {
 		return false
 	}
+	defer release()
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		t.Fatalf("fast parser accepted what yaml.v3 rejects (%v):\n%s", err, data)

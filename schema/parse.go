@@ -26,50 +26,51 @@ type problem struct {
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // parse turns bytes into the top-level mapping node, or says why it
-// cannot, in the language of w.
-func parse(data []byte, w *assessment.Words) (*yaml.Node, *problem) {
+// cannot, in the language of w. release is to be called when done with
+// the tree: after it, no node of it may be used.
+func parse(data []byte, w *assessment.Words) (root *yaml.Node, release func(), _ *problem) {
 	if len(data) > assessment.MaxFileSize {
-		return nil, &problem{Line: 1, Column: 1, Rule: RuleFileTooLarge, Message: w.Say("messages.too.large.size", len(data), assessment.MaxFileSize)}
+		return nil, nil, &problem{Line: 1, Column: 1, Rule: RuleFileTooLarge, Message: w.Say("messages.too.large.size", len(data), assessment.MaxFileSize)}
 	}
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE, 0, 0}) || bytes.HasPrefix(data, []byte{0, 0, 0xFE, 0xFF}) {
-		return nil, &problem{Line: 1, Column: 1, Rule: RuleEncoding, Message: w.Say("messages.encoding.utf", "UTF-32")}
+		return nil, nil, &problem{Line: 1, Column: 1, Rule: RuleEncoding, Message: w.Say("messages.encoding.utf", "UTF-32")}
 	}
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
-		return nil, &problem{Line: 1, Column: 1, Rule: RuleEncoding, Message: w.Say("messages.encoding.utf", "UTF-16")}
+		return nil, nil, &problem{Line: 1, Column: 1, Rule: RuleEncoding, Message: w.Say("messages.encoding.utf", "UTF-16")}
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		line, col := offsetPos(data, i)
-		return nil, &problem{Line: line, Column: col, Rule: RuleEncoding, Message: w.Say("messages.encoding.binary")}
+		return nil, nil, &problem{Line: line, Column: col, Rule: RuleEncoding, Message: w.Say("messages.encoding.binary")}
 	}
 	if !utf8.Valid(data) {
 		i := firstInvalid(data)
 		line, col := offsetPos(data, i)
-		return nil, &problem{Line: line, Column: col, Rule: RuleEncoding, Message: w.Say("messages.encoding.invalid")}
+		return nil, nil, &problem{Line: line, Column: col, Rule: RuleEncoding, Message: w.Say("messages.encoding.invalid")}
 	}
 	// Unmarshal reads from the bytes directly, faster than a Decoder over a
 	// reader, and reads only the first document: a second is found by its
 	// marker line, with no second parse.
-	if root, ok := fastParse(data); ok {
-		return root, nil
+	if root, release, ok := fastParse(data); ok {
+		return root, release, nil
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, syntaxProblem(data, err, w)
+		return nil, nil, syntaxProblem(data, err, w)
 	}
 	if line := secondDocumentLine(data); line > 0 {
-		return nil, &problem{Line: line, Column: 1, Rule: RuleDocuments, Message: w.Say("messages.documents")}
+		return nil, nil, &problem{Line: line, Column: 1, Rule: RuleDocuments, Message: w.Say("messages.documents")}
 	}
 	if len(doc.Content) == 0 {
-		return nil, emptyProblem(data, w)
+		return nil, nil, emptyProblem(data, w)
 	}
-	root := doc.Content[0]
+	root = doc.Content[0]
 	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
-		return nil, emptyProblem(data, w)
+		return nil, nil, emptyProblem(data, w)
 	}
 	if root.Kind != yaml.MappingNode {
-		return nil, &problem{Line: root.Line, Column: root.Column, Rule: RuleType, Message: w.Say("messages.not.mapping", describe(w, root))}
+		return nil, nil, &problem{Line: root.Line, Column: root.Column, Rule: RuleType, Message: w.Say("messages.not.mapping", describe(w, root))}
 	}
-	return root, nil
+	return root, func() {}, nil
 }
 
 func emptyProblem(data []byte, w *assessment.Words) *problem {
