@@ -588,14 +588,26 @@ func (p *pdf) flow(runs []Run, x, w, lh float64, baseStyle string, size float64)
 			f.AddPage()
 			y = f.GetY()
 		}
+		// The words of one run on the line are drawn together: a cell
+		// for each word made the pages five times as long to write,
+		// compress and read.
 		cx := x
-		for i, wd := range line {
+		for i := 0; i < len(line); {
+			j := i + 1
+			for j < len(line) && line[j].run == line[i].run {
+				j++
+			}
+			wd := line[i]
 			wrap(wd.run)
 			p.font(wd.style, size)
-			t := wd.text
-			if wd.space && (i < len(line)-1 || broken) {
-				t += " "
+			var b strings.Builder
+			for k, w := range line[i:j] {
+				b.WriteString(w.text)
+				if w.space && (i+k < len(line)-1 || broken) {
+					b.WriteByte(' ')
+				}
 			}
+			t := b.String()
 			tw := f.GetStringWidth(t)
 			f.SetXY(cx, y)
 			f.CellFormat(tw, lh, t, "", 0, "L", false, 0, "")
@@ -603,6 +615,7 @@ func (p *pdf) flow(runs []Run, x, w, lh float64, baseStyle string, size float64)
 				p.link(cx, y, tw, lh, wd.link, runs[wd.run].Text)
 			}
 			cx += tw
+			i = j
 		}
 		y += lh
 		line, lineW = line[:0], 0
