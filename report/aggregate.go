@@ -67,8 +67,20 @@ func Aggregate(in []Input, o Options) *Report {
 	} else {
 		r.NotSubmitted = notSubmitted(subs, o.LeftOut, w)
 	}
+	// Each submission's answers, found once by principle and read from
+	// there: 10,000 files' maps, looked up for each of six principles
+	// twice, were most of the time of this.
+	answers := make([][]*assessment.Response, len(assessment.Principles))
+	for i := range answers {
+		answers[i] = make([]*assessment.Response, len(subs))
+	}
+	for j, s := range subs {
+		for i, p := range assessment.Principles {
+			answers[i][j] = s.Assessment.Principles[p.Key]
+		}
+	}
 	for i, p := range assessment.Principles {
-		r.Principles[i] = principleStats(p, subs, by, code, w)
+		r.Principles[i] = principleStats(p, subs, answers[i], by, code, w)
 	}
 	r.Highest, r.Lowest = extremes(r.Principles)
 	return r
@@ -228,10 +240,11 @@ func sourceCode(a *assessment.Assessment) string {
 	return "service"
 }
 
-// principleStats gathers one principle's figures and words; by[i] is who
-// subs[i] is attributed to, code[i] the start of the ids of its words:
+// principleStats gathers one principle's figures and words; answers[i]
+// is subs[i]'s answer to it (nil for none), by[i] who subs[i] is
+// attributed to, code[i] the start of the ids of its words:
 // gwent.trusted_adults.working_well, gwent.trusted_adults.quote2.
-func principleStats(p assessment.Principle, subs []Input, by, code []string, w *assessment.Words) PrincipleStats {
+func principleStats(p assessment.Principle, subs []Input, answers []*assessment.Response, by, code []string, w *assessment.Words) PrincipleStats {
 	s := PrincipleStats{
 		Key:             p.Key,
 		Name:            w.Label("principles", p.Key),
@@ -247,8 +260,7 @@ func principleStats(p assessment.Principle, subs []Input, by, code []string, w *
 	texts := assessment.ResponseTexts()
 	sizes := make([]int, len(texts))
 	var reasons, actions, quotes int
-	for _, sub := range subs {
-		resp := sub.Assessment.Principles[p.Key]
+	for _, resp := range answers {
 		if resp == nil {
 			continue
 		}
@@ -263,8 +275,9 @@ func principleStats(p assessment.Principle, subs []Input, by, code []string, w *
 		actions += len(resp.Actions)
 		quotes += len(resp.Feedback)
 	}
-	for j, f := range texts {
-		s.Texts[f.Key] = make([]Said, 0, sizes[j])
+	lists := make([][]Said, len(texts)) // by texts, put in s.Texts at the end
+	for j := range texts {
+		lists[j] = make([]Said, 0, sizes[j])
 	}
 	s.NotRatedReasons = make([]Said, 0, reasons)
 	s.Actions, s.Quotes = make([]Action, 0, actions), make([]Quote, 0, quotes)
@@ -272,7 +285,7 @@ func principleStats(p assessment.Principle, subs []Input, by, code []string, w *
 	raised := map[string]int{} // theme tag -> submissions that raised it
 	labels := map[string]string{}
 	for i, sub := range subs {
-		resp := sub.Assessment.Principles[p.Key]
+		resp := answers[i]
 		if resp == nil {
 			continue // a final file has all six; a missing one counts as neither
 		}
@@ -315,8 +328,8 @@ func principleStats(p assessment.Principle, subs []Input, by, code []string, w *
 
 		id := code[i] + "." + p.Key + "."
 		lang := sub.Assessment.Language
-		for _, f := range texts {
-			s.Texts[f.Key] = said(s.Texts[f.Key], id+f.Key, by[i], lang, *f.Text(resp))
+		for j, f := range texts {
+			lists[j] = said(lists[j], id+f.Key, by[i], lang, *f.Text(resp))
 		}
 		s.NotRatedReasons = said(s.NotRatedReasons, id+assessment.FieldNotRated.Key, by[i], lang, resp.NotRated)
 		for n, a := range resp.Actions {
@@ -330,6 +343,9 @@ func principleStats(p assessment.Principle, subs []Input, by, code []string, w *
 				s.Quotes = append(s.Quotes, Quote{ID: id + "quote" + strconv.Itoa(n+1), By: by[i], Quote: text, From: q.From, Lang: lang})
 			}
 		}
+	}
+	for j, f := range texts {
+		s.Texts[f.Key] = lists[j]
 	}
 	if s.Rated > 0 {
 		m := Mean(sum, s.Rated)
