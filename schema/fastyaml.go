@@ -46,9 +46,11 @@ type fastLine struct {
 
 type fastParser struct {
 	lines []fastLine
-	pos   int            // the first line not yet consumed
-	slab  []yaml.Node    // where the next node is made
-	used  []*[]yaml.Node // the slabs taken from slabs
+	pos   int             // the first line not yet consumed
+	slab  []yaml.Node     // where the next node is made
+	used  []*[]yaml.Node  // the slabs taken from slabs
+	ptrs  []*yaml.Node    // where the next list of a node's children is made
+	lists []*[]*yaml.Node // the slabs taken from childLists
 }
 
 // Nodes are made in slabs, and a checked file's slabs are used again for
@@ -71,6 +73,46 @@ func (p *fastParser) node(n yaml.Node) *yaml.Node {
 	return &p.slab[len(p.slab)-1]
 }
 
+// Nodes' lists of children are made in slabs too, each at the size
+// counted for it (children), not grown by doubling.
+var childLists = sync.Pool{New: func() any {
+	s := make([]*yaml.Node, 0, 512)
+	return &s
+}}
+
+// children is an empty list of children with room for n.
+func (p *fastParser) children(n int) []*yaml.Node {
+	if n > 64 {
+		return make([]*yaml.Node, 0, n)
+	}
+	if cap(p.ptrs)-len(p.ptrs) < n {
+		s := childLists.Get().(*[]*yaml.Node)
+		p.lists = append(p.lists, s)
+		p.ptrs = (*s)[:0]
+	}
+	k := len(p.ptrs)
+	p.ptrs = p.ptrs[:k+n]
+	return p.ptrs[k : k : k+n]
+}
+
+// count is how many lines from i on are at column indent before one is
+// less deep: the keys of a mapping there, or the items of a list (a list
+// under a key at its own column counts the keys after it too: room
+// enough).
+func (p *fastParser) count(i, indent int) int {
+	n := 0
+	for ; i < len(p.lines); i++ {
+		switch l := p.lines[i]; {
+		case l.blank:
+		case l.indent < indent:
+			return n
+		case l.indent == indent:
+			n++
+		}
+	}
+	return n
+}
+
 // release gives the parser's nodes back to be made again: nothing may
 // hold one after. They are cleared first, so that a slab waiting in the
 // pool keeps no file's text alive.
@@ -80,6 +122,11 @@ func (p *fastParser) release() {
 		slabs.Put(s)
 	}
 	p.used, p.slab = nil, nil
+	for _, s := range p.lists {
+		clear((*s)[:cap(*s)])
+		childLists.Put(s)
+	}
+	p.lists, p.ptrs = nil, nil
 	if p.lines != nil {
 		clear(p.lines)
 		lines := p.lines[:0]
@@ -162,6 +209,7 @@ func col(text string, offset int) int {
 // line i.
 func (p *fastParser) mapping(i, indent int) (*yaml.Node, bool) {
 	m := p.node(yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: i + 1, Column: indent + 1})
+	m.Content = p.children(2 * p.count(i, indent))
 	for i >= 0 && p.lines[i].indent == indent {
 		line := p.lines[i]
 		content := line.text[indent:]
@@ -258,6 +306,7 @@ func (p *fastParser) block(i, indent int) (*yaml.Node, bool) {
 // sequence reads a block list whose dashes are at column indent.
 func (p *fastParser) sequence(i, indent int) (*yaml.Node, bool) {
 	s := p.node(yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: i + 1, Column: indent + 1})
+	s.Content = p.children(p.count(i, indent))
 	for i >= 0 && p.lines[i].indent == indent && isItem(p.lines[i].text[indent:]) {
 		text := p.lines[i].text
 		start := indent + 1
