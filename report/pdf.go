@@ -71,12 +71,8 @@ func layoutPDF(w io.Writer, d *Doc, date string, tagged bool) ([]Placed, error) 
 		return nil, errors.New(d.words.Say("cli.render.date", date))
 	}
 	d = printableDoc(d) // nothing the font cannot draw reaches fpdf
-	p := &pdf{f: fpdf.New("P", "mm", "A4", ""), d: d, links: map[string]int{}, w: d.words}
+	p := &pdf{f: fpdf.New("P", "mm", "A4", ""), d: d, links: map[string]int{}, w: d.words, faces: map[string]bool{}}
 	f := p.f
-	f.AddUTF8FontFromBytes(font, "", fonts.Regular)
-	f.AddUTF8FontFromBytes(font, "B", fonts.Bold)
-	f.AddUTF8FontFromBytes(font, "I", fonts.Italic)
-	f.AddUTF8FontFromBytes(font, "BI", fonts.BoldItalic)
 	f.SetCreationDate(when)
 	f.SetModificationDate(when)
 	f.SetCatalogSort(true)
@@ -127,6 +123,7 @@ type pdf struct {
 	w                           *assessment.Words // the words of the language being laid out
 	inPart                      bool              // laying out a Part, in the second language
 	rest                        []Block           // the blocks after the one being laid out, for a heading to keep with
+	faces                       map[string]bool   // the faces added to the document, by style
 }
 
 type tocEntry struct {
@@ -144,8 +141,18 @@ func (p *pdf) font(style string, size float64) {
 	if pt, _ := p.f.GetFontSize(); pt == size && p.f.GetFontStyle() == style && p.f.GetFontFamily() == fontKey {
 		return
 	}
+	// A face is added when first used: reading one, and writing the part
+	// of it a report uses, is a fifth of the time of a short report, and
+	// many reports have no bold italic.
+	if !p.faces[style] {
+		p.f.AddUTF8FontFromBytes(font, style, faces[style])
+		p.faces[style] = true
+	}
 	p.f.SetFont(font, style, size)
 }
+
+// faces are the font's faces by fpdf's style.
+var faces = map[string][]byte{"": fonts.Regular, "B": fonts.Bold, "I": fonts.Italic, "BI": fonts.BoldItalic}
 
 // fontKey is the font's family as fpdf keeps it.
 var fontKey = strings.ToLower(font)
