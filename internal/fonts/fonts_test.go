@@ -3,6 +3,9 @@ package fonts
 import (
 	"slices"
 	"testing"
+	"unicode"
+
+	"golang.org/x/image/font/sfnt"
 )
 
 // Welsh lists every letter Welsh writes, small and capital.
@@ -66,5 +69,81 @@ func TestMissing(t *testing.T) {
 func TestPrintableTab(t *testing.T) {
 	if got, _ := Printable("a\tb"); got != "a b" {
 		t.Errorf("a tab printed as %q", got)
+	}
+}
+
+// The characters read range by range from the cmap are those a font
+// answers for one by one (sfnt's lookup, which chooses its own subtable),
+// for every face.
+func TestCoverageAsSfntReadsIt(t *testing.T) {
+	for name, face := range map[string][]byte{"regular": Regular, "bold": Bold, "italic": Italic, "bold italic": BoldItalic} {
+		got, err := coverageOne(face)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := sfnt.Parse(face)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf sfnt.Buffer
+		want := &Coverage{}
+		for r := rune(1); r <= 0xFFFF; r++ {
+			if r >= 0xD800 && r <= 0xDFFF || r == 0xFFFE || r == 0xFFFF || unicode.IsControl(r) {
+				continue
+			}
+			if gi, err := f.GlyphIndex(&buf, r); err != nil {
+				t.Fatal(err)
+			} else if gi != 0 {
+				want.set(r)
+			}
+		}
+		if got.bits != want.bits {
+			for r := rune(0); r <= 0xFFFF; r++ {
+				if got.Has(r) != want.Has(r) {
+					t.Errorf("%s: U+%04X: read %v, sfnt says %v", name, r, got.Has(r), want.Has(r))
+					break
+				}
+			}
+		}
+		if got.Count() < 2500 {
+			t.Errorf("%s: only %d characters", name, got.Count())
+		}
+	}
+}
+
+// A cmap whose characters are found through its glyph array (Noto Sans
+// maps every range by a delta): a character the array gives glyph 0 is
+// not drawn.
+func TestCoverageThroughTheGlyphArray(t *testing.T) {
+	be := func(vs ...int) []byte {
+		var b []byte
+		for _, v := range vs {
+			b = append(b, byte(v>>8), byte(v))
+		}
+		return b
+	}
+	// format 4, two segments: A-C through the array (glyphs 5, 0, 7),
+	// and the closing 0xFFFF one.
+	sub := be(4, 0, 0, 4, 4, 1, 0, 0x43, 0xFFFF, 0, 0x41, 0xFFFF, 0, 1, 4, 0, 5, 0, 7)
+	sub[2], sub[3] = 0, byte(len(sub))
+	cmap := append(be(0, 1, 3, 1, 0, 12), sub...)
+	tables := []string{"cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "post"}
+	font := be(1, 0, len(tables), 0, 0, 0)
+	at := 12 + 16*len(tables)
+	for _, name := range tables {
+		size := 0
+		if name == "cmap" {
+			size = len(cmap)
+		}
+		font = append(font, name...)
+		font = append(font, be(0, 0, at>>16, at, 0, size)...)
+	}
+	font = append(font, cmap...)
+	c, err := coverageOne(font)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.Has('A') || c.Has('B') || !c.Has('C') || c.Has('D') || c.Count() != 2 {
+		t.Errorf("covered A %v, B %v, C %v, D %v, %d in all; want A and C only", c.Has('A'), c.Has('B'), c.Has('C'), c.Has('D'), c.Count())
 	}
 }
