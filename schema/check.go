@@ -98,7 +98,9 @@ func wordsOr(w *assessment.Words) *assessment.Words {
 
 // Check reads one file and applies every single-file rule: the shape and
 // types of the format, the values the JSON Schema allows, and the rules
-// beyond it. name is used in findings only.
+// beyond it. name is used in findings only. The texts of the result's
+// Assessment may be read from data itself: data must not change while the
+// result is in use (assessment.Detach copies them out).
 func Check(name string, data []byte) Result { return Options{}.Check(name, data) }
 
 // Check is Check with options.
