@@ -41,11 +41,13 @@ func fastParse(data []byte) (root *yaml.Node, release func(), ok bool) {
 
 type fastLine struct {
 	text   string // without the newline
+	off    int    // where text starts in the file
 	indent int    // where the content starts: spaces, and "- " of a list item
 	blank  bool   // only spaces, or a comment
 }
 
 type fastParser struct {
+	src   string // the file's text
 	lines []fastLine
 	pos   int             // the first line not yet consumed
 	slab  []yaml.Node     // where the next node is made
@@ -128,6 +130,7 @@ func (p *fastParser) release() {
 		childLists.Put(s)
 	}
 	p.lists, p.ptrs = nil, nil
+	p.src = ""
 	if p.lines != nil {
 		clear(p.lines)
 		lines := p.lines[:0]
@@ -149,10 +152,11 @@ func (p *fastParser) split(data []byte) bool {
 	// was 30 MB of 10,000 files' checking. So data must not change while
 	// what is read from it is in use (see Check).
 	s := unsafe.String(unsafe.SliceData(data), len(data))
+	p.src = s
 	p.lines = (*lineLists.Get().(*[]fastLine))[:0]
 	p.lines = slices.Grow(p.lines, strings.Count(s, "\n")+1)
 	for len(s) > 0 {
-		line := s
+		line, off := s, len(p.src)-len(s)
 		if i := strings.IndexByte(s, '\n'); i >= 0 {
 			line, s = s[:i], s[i+1:]
 		} else {
@@ -167,7 +171,7 @@ func (p *fastParser) split(data []byte) bool {
 		if indent == 0 && (strings.HasPrefix(rest, "%") || strings.HasPrefix(rest, "---") || strings.HasPrefix(rest, "...")) {
 			return false
 		}
-		p.lines = append(p.lines, fastLine{text: line, indent: indent, blank: rest == "" || rest[0] == '#'})
+		p.lines = append(p.lines, fastLine{text: line, off: off, indent: indent, blank: rest == "" || rest[0] == '#'})
 	}
 	return true
 }
@@ -493,8 +497,10 @@ func (p *fastParser) literal(i, start int) (*yaml.Node, bool) {
 		return nil, false // empty, or starting with an empty line
 	}
 	indent := p.lines[j].indent
-	var b strings.Builder
-	pendingBlank := 0
+	// The block's lines, and its length: the words are put together
+	// once, at their size, and a block of one line (most are) is read
+	// where it lies.
+	first, size, pendingBlank := j, 0, 0
 	for ; j < len(p.lines); j++ {
 		l := p.lines[j]
 		if strings.TrimLeft(l.text, " ") == "" {
@@ -507,16 +513,32 @@ func (p *fastParser) literal(i, start int) (*yaml.Node, bool) {
 		if l.indent < indent {
 			break
 		}
-		for ; pendingBlank > 0; pendingBlank-- {
-			b.WriteByte('\n')
-		}
-		b.WriteString(l.text[indent:])
-		b.WriteByte('\n')
+		size += pendingBlank + len(l.text) - indent + 1
+		pendingBlank = 0
 	}
 	if j < len(p.lines) && p.lines[j].indent > parent {
 		return nil, false // a less indented line that still belongs to the block
 	}
-	value := b.String()
+	var value string
+	if l := p.lines[first]; size == len(l.text)-indent+1 && p.src[l.off+len(l.text)] == '\n' {
+		value = p.src[l.off+indent : l.off+len(l.text)+1]
+	} else {
+		var b strings.Builder
+		b.Grow(size)
+		blank := 0
+		for _, l := range p.lines[first:j] {
+			if strings.TrimLeft(l.text, " ") == "" {
+				blank++
+				continue
+			}
+			for ; blank > 0; blank-- {
+				b.WriteByte('\n')
+			}
+			b.WriteString(l.text[indent:])
+			b.WriteByte('\n')
+		}
+		value = b.String()
+	}
 	if strip {
 		value = strings.TrimSuffix(value, "\n")
 	}
