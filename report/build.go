@@ -649,7 +649,7 @@ func (b *builder) voices() {
 	if len(few) > 0 {
 		b.para(w.Say("voices.few", andList(w, few)))
 	}
-	var hows []quotable
+	hows := make([]quotable, 0, len(r.How))
 	for _, h := range r.How {
 		hows = append(hows, quotable{id: h.ID, by: h.By, text: h.Text, lead: "lead.how", lang: h.Lang})
 	}

@@ -95,7 +95,7 @@ func (r Rules) Check() error {
 func Choose(cands []Candidate, r Rules) (*Choice, error) {
 	c := &Choice{Level: r.Level, Region: r.Region, Year: r.Year, w: r.words()}
 	w := c.w
-	var valid []Candidate
+	valid := make([]Candidate, 0, len(cands))
 	duplicates := false
 	for _, cand := range cands {
 		switch {
@@ -119,7 +119,8 @@ func Choose(cands []Candidate, r Rules) (*Choice, error) {
 	if err := c.settle(valid); err != nil {
 		return nil, err
 	}
-	seen := map[string]Candidate{}
+	seen := make(map[string]Candidate, len(valid))
+	c.Inputs = make([]Input, 0, len(valid))
 	for _, cand := range valid {
 		a := cand.Assessment
 		if a.Year != c.Year || !c.belongs(a) {
