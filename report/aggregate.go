@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/nest-nyth/nest/assessment"
 	"github.com/nest-nyth/nest/internal/cymraeg"
@@ -79,9 +80,13 @@ func Aggregate(in []Input, o Options) *Report {
 			answers[i][j] = s.Assessment.Principles[p.Key]
 		}
 	}
+	// The principles are counted side by side, each into its own place:
+	// they share nothing but what they read.
+	var wg sync.WaitGroup
 	for i, p := range assessment.Principles {
-		r.Principles[i] = principleStats(p, subs, answers[i], by, code, w)
+		wg.Go(func() { r.Principles[i] = principleStats(p, subs, answers[i], by, code, w) })
 	}
+	wg.Wait()
 	r.Highest, r.Lowest = extremes(r.Principles)
 	return r
 }
