@@ -156,6 +156,9 @@ func cmap4(data []byte) ([]byte, error) {
 			continue
 		}
 		off, ln := int(binary.BigEndian.Uint32(rec[8:])), int(binary.BigEndian.Uint32(rec[12:]))
+		if off+ln > len(data) || ln < 4 {
+			return nil, errors.New("cmap out of range")
+		}
 		cmap := data[off : off+ln]
 		nsub := int(binary.BigEndian.Uint16(cmap[2:]))
 		for j := 0; j < nsub && 4+8*j+8 <= len(cmap); j++ {

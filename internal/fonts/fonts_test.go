@@ -147,3 +147,14 @@ func TestCoverageThroughTheGlyphArray(t *testing.T) {
 		t.Errorf("covered A %v, B %v, C %v, D %v, %d in all; want A and C only", c.Has('A'), c.Has('B'), c.Has('C'), c.Has('D'), c.Count())
 	}
 }
+
+// A font whose first cmap record points outside it is refused, not read
+// past its end (CheckTrueType looks at the last such record).
+func TestCoverageOfABrokenCmapRecord(t *testing.T) {
+	font := slices.Clone(Regular)
+	copy(font[12:], "cmap")
+	font[12+8], font[12+9], font[12+10], font[12+11] = 0x40, 0, 0, 0 // offset 1 GB
+	if _, err := CoverageOf(font); err == nil {
+		t.Error("a cmap record past the end of the font was read")
+	}
+}
