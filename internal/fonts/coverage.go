@@ -146,8 +146,8 @@ func coverageOne(data []byte) (*Coverage, error) {
 	return c, nil
 }
 
-// cmap4 is the font's format 4 Unicode cmap subtable, the first as
-// CheckTrueType finds it.
+// cmap4 is the font's format 4 Unicode cmap subtable (platform 3
+// encoding 1, or platform 0), the first there is.
 func cmap4(data []byte) ([]byte, error) {
 	n := int(binary.BigEndian.Uint16(data[4:]))
 	for i := range n {
@@ -207,23 +207,6 @@ func CheckTrueType(data []byte) error {
 			return fmt.Errorf("no %q table", t)
 		}
 	}
-	cm := tables["cmap"]
-	off, ln := int(cm[0]), int(cm[1])
-	if off+ln > len(data) || ln < 4 {
-		return errors.New("cmap out of range")
-	}
-	cmap := data[off : off+ln]
-	nsub := int(binary.BigEndian.Uint16(cmap[2:]))
-	for i := 0; i < nsub && 4+8*i+8 <= len(cmap); i++ {
-		rec := cmap[4+8*i:]
-		plat, enc := binary.BigEndian.Uint16(rec), binary.BigEndian.Uint16(rec[2:])
-		so := int(binary.BigEndian.Uint32(rec[4:]))
-		if so+2 > len(cmap) {
-			continue
-		}
-		if (plat == 3 && enc == 1 || plat == 0) && binary.BigEndian.Uint16(cmap[so:]) == 4 {
-			return nil
-		}
-	}
-	return errors.New("no format 4 Unicode cmap subtable, which fpdf needs")
+	_, err := cmap4(data)
+	return err
 }

@@ -149,7 +149,7 @@ func TestCoverageThroughTheGlyphArray(t *testing.T) {
 }
 
 // A font whose first cmap record points outside it is refused, not read
-// past its end (CheckTrueType looks at the last such record).
+// past its end.
 func TestCoverageOfABrokenCmapRecord(t *testing.T) {
 	font := slices.Clone(Regular)
 	copy(font[12:], "cmap")
