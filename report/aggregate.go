@@ -68,9 +68,8 @@ func Aggregate(in []Input, o Options) *Report {
 	} else {
 		r.NotSubmitted = notSubmitted(subs, o.LeftOut, w)
 	}
-	// Each submission's answers, found once by principle and read from
-	// there: 10,000 files' maps, looked up for each of six principles
-	// twice, were most of the time of this.
+	// Each submission's answers, found in its map once and read from
+	// here, rather than looked up twice for each principle.
 	answers := make([][]*assessment.Response, len(assessment.Principles))
 	for i := range answers {
 		answers[i] = make([]*assessment.Response, len(subs))
