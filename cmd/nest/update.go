@@ -38,7 +38,7 @@ func readEditorials(s *streams, named string, langs []*assessment.Words) ([]*rep
 	var out []*report.Editorial
 	for _, lw := range langs {
 		path := english
-		if lw == assessment.Welsh() {
+		if lw.Lang == "cy" {
 			path = welsh
 		}
 		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) && path != named {
