@@ -65,7 +65,7 @@ func TestVerbs(t *testing.T) {
 
 // Welsh counts take Welsh plural forms, and Count chooses among them.
 func TestWelshCounts(t *testing.T) {
-	w := &Words{entries: map[string]map[string]string{"n": {
+	w := &Words{counted: map[string]map[string]string{"n": {
 		"one": "%d gwasanaeth", "two": "%d wasanaeth", "few": "%d gwasanaeth", "other": "%d o wasanaethau",
 	}}, plural: Welsh().plural}
 	var got []string

@@ -25,7 +25,7 @@ type Entry struct {
 func Entries() []Entry {
 	var out []Entry
 	for _, k := range English.Keys() {
-		en, cy := English.Forms(k), Welsh().entries[k]
+		en, cy := English.Forms(k), Welsh().Forms(k)
 		forms := slices.Sorted(func(yield func(string) bool) {
 			for f := range en {
 				if !yield(f) {

@@ -136,10 +136,17 @@ func compressPages(b []byte) ([]byte, error) {
 		work = append(work, &plain{i: i, data: rest[k+len(open) : k+len(open)+n]})
 	}
 
-	// Compress on every processor; each result goes back in its place.
+	// Compress on a processor for each megabyte of pages, up to all of
+	// them; each result goes back in its place. Making a writer clears
+	// about a megabyte of new memory, which takes longer than compressing
+	// a short report's pages: one writer does those.
+	total := 0
+	for _, p := range work {
+		total += len(p.data)
+	}
 	var wg sync.WaitGroup
 	next := make(chan *plain)
-	for range min(runtime.GOMAXPROCS(0), max(1, len(work))) {
+	for range min(runtime.GOMAXPROCS(0), max(1, len(work)), 1+total>>20) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
