@@ -1,8 +1,10 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
+	"html"
 	"regexp"
 	"slices"
 	"strings"
@@ -11,9 +13,11 @@ import (
 	"github.com/nest-nyth/nest/assessment"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	mdhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -88,7 +92,7 @@ func ReadEditorial(name string, data []byte, w *assessment.Words) (*Editorial, e
 	if err != nil {
 		return nil, err
 	}
-	md := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
+	md := goldmark.New(goldmark.WithParserOptions(parser.WithParagraphTransformers(util.Prioritized(pipeTables{}, 200))))
 	doc := md.Parser().Parse(text.NewReader(body))
 	section := ""
 	lineOf := func(n ast.Node) int {
@@ -233,7 +237,7 @@ func runs(n ast.Node, src []byte) []Run {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			switch c := c.(type) {
 			case *ast.Text:
-				t := string(c.Segment.Value(src))
+				t := mdText(c.Segment.Value(src))
 				if c.SoftLineBreak() || c.HardLineBreak() {
 					t += " "
 				}
@@ -241,7 +245,7 @@ func runs(n ast.Node, src []byte) []Run {
 			case *ast.String:
 				out = appendRun(out, Run{Text: string(c.Value), Bold: bold, Italic: italic, Link: link})
 			case *ast.CodeSpan:
-				out = appendRun(out, Run{Text: plainText(c, src), Bold: bold, Italic: italic, Link: link})
+				out = appendRun(out, Run{Text: codeText(c, src), Bold: bold, Italic: italic, Link: link})
 			case *ast.Emphasis:
 				walk(c, bold || c.Level >= 2, italic || c.Level == 1, link)
 			case *ast.Link:
@@ -249,8 +253,6 @@ func runs(n ast.Node, src []byte) []Run {
 			case *ast.AutoLink:
 				u := string(c.URL(src))
 				out = appendRun(out, Run{Text: string(c.Label(src)), Bold: bold, Italic: italic, Link: SafeLink(u)})
-			case *east.Strikethrough:
-				walk(c, bold, italic, link)
 			default:
 				walk(c, bold, italic, link)
 			}
@@ -262,6 +264,35 @@ func runs(n ast.Node, src []byte) []Run {
 		last.Text = strings.TrimRight(last.Text, " ")
 	}
 	return out
+}
+
+// mdText is the words of a Markdown text as they are meant: backslash
+// escapes and character references (\*, &amp;, &#169;) resolved, as
+// goldmark's HTML writer resolves them, and that HTML read back to text.
+func mdText(v []byte) string {
+	if bytes.IndexAny(v, "\\&\x00") < 0 {
+		return string(v)
+	}
+	var b strings.Builder
+	w := bufio.NewWriter(&b)
+	mdhtml.DefaultWriter.Write(w, v)
+	_ = w.Flush() // a strings.Builder does not fail
+	return html.UnescapeString(b.String())
+}
+
+// codeText is the words of a code span as they are written: in code,
+// a backslash or an ampersand is itself.
+func codeText(n *ast.CodeSpan, src []byte) string {
+	var b strings.Builder
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		}
+	}
+	return b.String()
 }
 
 // appendRun joins text of the same style into one run.

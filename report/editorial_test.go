@@ -55,6 +55,31 @@ func TestReadEditorial(t *testing.T) {
 	}
 }
 
+// Markdown's escapes and character references are resolved, as any
+// Markdown viewer shows them, except in code.
+func TestEditorialEscapes(t *testing.T) {
+	src := "# Tŷ \\#1 &amp; more\n\n5 \\* 3, AT&amp;T, &copy; Crown, &#8212; a \\| b, \\_x\\_ and `a\\*b &amp;`.\n\n| Col \\| A | B |\n| --- | --- |\n| x &amp; y | \\<tag> |\n"
+	e, err := ReadEditorial("u.md", []byte(src), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range e.Parts {
+		switch b := p.Block.(type) {
+		case Heading:
+			got = append(got, b.Text)
+		case Para:
+			got = append(got, Text(b.Runs))
+		case Table:
+			got = append(got, strings.Join(b.Head, "/"), b.Rows[0][0].Text+"/"+b.Rows[0][1].Text)
+		}
+	}
+	want := []string{"Tŷ #1 & more", "5 * 3, AT&T, © Crown, — a | b, _x_ and a\\*b &amp;.", "Col | A/B", "x & y/<tag>"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
 // Mistakes in an editorial file name the file and the line.
 func TestEditorialErrors(t *testing.T) {
 	national := Aggregate(inputs(t, "2024/regions"), Options{Level: National, Year: 2024, Date: "2024-11-30"})
