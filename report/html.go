@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // The HTML edition: one self-contained page (CSS and the charts' SVG
@@ -25,13 +26,17 @@ var htmlSource string
 //go:embed html.css
 var htmlCSS string
 
-var htmlTemplate = template.Must(template.New("page").Parse(strings.TrimRight(htmlSource, "\n")))
+// htmlTemplate is parsed the first time a page is written, not at every
+// start of every command (about a millisecond).
+var htmlTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("page").Parse(strings.TrimRight(htmlSource, "\n")))
+})
 
 // WriteHTML writes a Doc as one HTML page. The same Doc gives the same
 // bytes.
 func WriteHTML(w io.Writer, d *Doc) error {
 	page := newHTMLPage(d)
-	if err := htmlTemplate.Execute(w, page); err != nil {
+	if err := htmlTemplate().Execute(w, page); err != nil {
 		return fmt.Errorf("%s: %w", d.words.Say("cli.render.html"), err)
 	}
 	return nil

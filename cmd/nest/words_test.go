@@ -42,16 +42,12 @@ var notSaid = map[string]string{
 	"cmd/nest/root.go: unknown flag":           "the start of pflag's message, recognised to say it in nest's words",
 	"cmd/nest/root.go: unknown shorthand flag": "the start of pflag's message, recognised to say it in nest's words",
 
-	"assessment/translate.go:  zero one two few many other":           "the plural forms' names, the catalogue's own keys",
-	"assessment/words.go:  zero one two few many other ":              "the plural forms' names, the catalogue's own keys",
-	"assessment/tree.go: nest tree 1\n":                               "the first line of catalogue/en.tree, a file nest writes for itself",
-	"assessment/tree.go: not a nest tree":                             "a fault in the catalogue shipped inside nest, found by its tests before a release",
-	"assessment/tree.go: a nest tree cut short":                       "a fault in the catalogue shipped inside nest, found by its tests before a release",
-	"assessment/tree.go: %d bytes after a nest tree":                  "a fault in the catalogue shipped inside nest, found by its tests before a release",
-	"assessment/words.go: %s: given twice":                            "a fault in the catalogue shipped inside nest, found by its tests before a release",
-	"assessment/words.go: reviewed: %q is not a key of the catalogue": "a fault in the catalogue shipped inside nest, found by its tests before a release",
-	"assessment/words.go: should be a group of sections":              "a fault in the catalogue shipped inside nest, found by its tests before a release",
-	"assessment/words.go: report: should be a group of keys":          "a fault in the catalogue shipped inside nest, found by its tests before a release",
+	"assessment/translate.go:  zero one two few many other":                                                                         "the plural forms' names, the catalogue's own keys",
+	"assessment/words.go:  zero one two few many other ":                                                                            "the plural forms' names, the catalogue's own keys",
+	"assessment/words.go: %s: given twice":                                                                                          "a fault in the catalogue shipped inside nest, found by its tests before a release",
+	"assessment/words.go: reviewed: %q is not a key of the catalogue":                                                               "a fault in the catalogue shipped inside nest, found by its tests before a release",
+	"assessment/words.go: should be a group of sections":                                                                            "a fault in the catalogue shipped inside nest, found by its tests before a release",
+	"assessment/words.go: report: should be a group of keys":                                                                        "a fault in the catalogue shipped inside nest, found by its tests before a release",
 	"assessment/words.go: report.%s: should be a text, or texts by plural form (zero, one, two, few, many, other; other is needed)": "a fault in the catalogue shipped inside nest, found by its tests before a release",
 
 	"report/choose.go: has errors":                "a value of the JSON's left_out reasons, read by scripts; said in words from the catalogue",
@@ -139,9 +135,12 @@ func TestNoWordsOutsideTheCatalogue(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			f, err := parser.ParseFile(fset, name, src, 0)
+			f, err := parser.ParseFile(fset, name, src, parser.ParseComments)
 			if err != nil {
 				t.Fatal(err)
+			}
+			if ast.IsGenerated(f) {
+				continue // the catalogue's own words, written out from en.yaml
 			}
 			short := filepath.ToSlash(filepath.Clean(filepath.Join("cmd/nest", name)))
 			skip := map[ast.Node]bool{}
