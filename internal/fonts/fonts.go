@@ -1,6 +1,7 @@
 // Package fonts holds the typeface of nest's PDF reports, Noto Sans
 // (regular, bold, italic, bold italic; version 2.004 from Debian's
-// fonts-noto-core, SIL Open Font License 1.1, see OFL.txt), and knows which
+// fonts-noto-core, cut to Latin, Greek, Cyrillic and the usual signs by
+// subset.sh; SIL Open Font License 1.1, see OFL.txt), and knows which
 // characters it can draw. fpdf, which lays the reports out, draws only
 // characters of the Basic Multilingual Plane that the font has, and fails
 // or crashes on others (an emoji in an organisation's name once panicked
