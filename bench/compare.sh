@@ -18,22 +18,32 @@ if [[ ${1:-} =~ ^[0-9]+$ ]]; then
 fi
 rm -rf "$OUT"
 mkdir -p "$OUT"
+# The older commits are checked out outside the repository (a copy of its
+# Go packages inside would be in go test ./...), and removed however the
+# script ends.
+SRC=$(mktemp -d)
+cleanup() {
+	for c in "$@"; do
+		git -C "$ROOT" worktree remove --force "$SRC/$c" 2>/dev/null || true
+	done
+	rm -rf "$SRC"
+}
+trap 'cleanup "$@"' EXIT
 
 names=(now)
 go build -o "$OUT/nest-now" ./cmd/nest
-cp -r examples "$OUT/examples-now"
+cp -r examples/2024/regions "$OUT/regions-now"
 for c in "$@"; do
-	git -C "$ROOT" worktree add -q --detach "$OUT/src-$c" "$c"
-	(cd "$OUT/src-$c" && go build -o "$OUT/nest-$c" ./cmd/nest)
-	cp -r "$OUT/src-$c/examples" "$OUT/examples-$c"
-	git -C "$ROOT" worktree remove --force "$OUT/src-$c"
+	git -C "$ROOT" worktree add -q --detach "$SRC/$c" "$c"
+	(cd "$SRC/$c" && go build -o "$OUT/nest-$c" ./cmd/nest)
+	cp -r "$SRC/$c/examples/2024/regions" "$OUT/regions-$c"
 	names+=("$c")
 done
 
 run() { # one timed run of build $1, in ms
 	local start end
 	start=$(date +%s%N)
-	"$OUT/nest-$1" aggregate "$OUT/examples-$1/2024/regions" -o "$OUT/$1.pdf" >/dev/null 2>&1
+	"$OUT/nest-$1" aggregate "$OUT/regions-$1" -o "$OUT/$1.pdf" >/dev/null 2>&1
 	end=$(date +%s%N)
 	echo $(((end - start) / 1000))
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"codeberg.org/go-pdf/fpdf"
 	"github.com/nest-nyth/nest/assessment"
 	"github.com/nest-nyth/nest/examples"
 	"github.com/nest-nyth/nest/schema"
@@ -229,4 +230,59 @@ func TestQuotesAtScale(t *testing.T) {
 	if len(seen) < 10 {
 		t.Errorf("only %d words shown", len(seen))
 	}
+}
+
+// No word of a table runs past its column: each column is at least as
+// wide as the longest word of its head and its cells, set in bold, and
+// the columns still fill the text width.
+func TestNoWordOverrunsItsColumn(t *testing.T) {
+	var docs []*Doc
+	for _, c := range layoutCases(t) {
+		d, err := Build(c.r, c.o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	docs = append(docs, bilingualDoc(t))
+	p := &pdf{f: fpdf.New("P", "mm", "A4", ""), faces: map[string]bool{}}
+	tables := 0
+	for _, d := range docs {
+		walkBlocks(d.Blocks, func(b Block) {
+			tb, ok := b.(Table)
+			if !ok {
+				return
+			}
+			tables++
+			widths := p.tableWidths(tb)
+			total := 0.0
+			for _, w := range widths {
+				total += w
+			}
+			if total < textW-0.01 || total > textW+0.01 {
+				t.Errorf("%q: columns %.1f mm wide in all, not %.1f", tb.Caption, total, textW)
+			}
+			p.font("B", tableSize)
+			for _, row := range append([][]Cell{cellsOf(tb.Head)}, tb.Rows...) {
+				for i, c := range row {
+					for w := range strings.FieldsSeq(c.Text) {
+						if ww := p.f.GetStringWidth(w) + 2*tablePad; ww > widths[i] {
+							t.Errorf("%q: %q is %.1f mm, its column %.1f mm", tb.Caption, w, ww, widths[i])
+						}
+					}
+				}
+			}
+		})
+	}
+	if tables < 10 {
+		t.Errorf("only %d tables", tables)
+	}
+}
+
+func cellsOf(texts []string) []Cell {
+	cs := make([]Cell, len(texts))
+	for i, s := range texts {
+		cs[i] = Cell{Text: s}
+	}
+	return cs
 }

@@ -783,8 +783,13 @@ func (p *pdf) fillContents() {
 	f.SetPage(last)
 }
 
-// tableWidths are the widths of a table's columns, in mm.
-func tableWidths(t Table) []float64 {
+// tableWidths are the widths of a table's columns, in mm: in proportion
+// to t.Widths, but each wide enough for the longest word of its head and
+// its cells, set in bold, the width taken from the columns with room to
+// spare in proportion to their spare room. (A word wider than its column
+// would run into the next: "Co-production" over "Expertise".) When the
+// words cannot all fit, the proportions stand.
+func (p *pdf) tableWidths(t Table) []float64 {
 	widths := make([]float64, len(t.Head))
 	total := 0.0
 	for i := range t.Head {
@@ -797,6 +802,38 @@ func tableWidths(t Table) []float64 {
 	}
 	for i := range widths {
 		widths[i] *= textW / total
+	}
+	p.font("B", tableSize)
+	need := make([]float64, len(widths))
+	fit := func(i int, s string) {
+		for w := range strings.FieldsSeq(s) {
+			need[i] = max(need[i], p.f.GetStringWidth(w)+2*tablePad+0.5)
+		}
+	}
+	for i, h := range t.Head {
+		fit(i, h)
+	}
+	for _, row := range t.Rows {
+		for i, c := range row {
+			if i < len(need) {
+				fit(i, c.Text)
+			}
+		}
+	}
+	short, spare := 0.0, 0.0
+	for i, w := range widths {
+		short += max(0, need[i]-w)
+		spare += max(0, w-need[i])
+	}
+	if short == 0 || spare < short {
+		return widths
+	}
+	for i, w := range widths {
+		if need[i] >= w {
+			widths[i] = need[i]
+		} else {
+			widths[i] = w - (w-need[i])*short/spare
+		}
 	}
 	return widths
 }
@@ -818,7 +855,7 @@ func (p *pdf) tableRowH(widths []float64, cells []Cell, style string) float64 {
 // longer), and of its start: the caption, the header row and the first
 // row, which a page must hold.
 func (p *pdf) tableNeeds(t Table) (whole, first float64) {
-	widths := tableWidths(t)
+	widths := p.tableWidths(t)
 	heads := make([]Cell, len(t.Head))
 	for i, h := range t.Head {
 		heads[i] = Cell{Text: h}
@@ -853,7 +890,7 @@ func (p *pdf) tableNeeds(t Table) (whole, first float64) {
 func (p *pdf) table(t Table) {
 	f := p.f
 	p.tables++
-	widths := tableWidths(t)
+	widths := p.tableWidths(t)
 	const pad = tablePad
 	rowH := func(cells []Cell, style string) float64 { return p.tableRowH(widths, cells, style) }
 	// drawRow draws a row as a TR of the structure; a header row drawn
