@@ -270,7 +270,7 @@ func runs(n ast.Node, src []byte) []Run {
 // escapes and character references (\*, &amp;, &#169;) resolved, as
 // goldmark's HTML writer resolves them, and that HTML read back to text.
 func mdText(v []byte) string {
-	if bytes.IndexAny(v, "\\&\x00") < 0 {
+	if !bytes.ContainsAny(v, "\\&\x00") {
 		return string(v)
 	}
 	var b strings.Builder
