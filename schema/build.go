@@ -62,11 +62,18 @@ func property(f *assessment.Field) obj {
 	case assessment.KindGroup:
 		return append(o, nullable("object"), member{"additionalProperties", false}, member{"properties", properties(f.Fields)})
 	case assessment.KindList:
+		// An item's required keys are required in a final file (see
+		// Build): a draft may keep an action or a quote not yet whole.
+		item := obj{}
+		for _, g := range f.Fields {
+			draft := *g
+			draft.Required = false
+			item = append(item, member{g.Key, property(&draft)})
+		}
 		return append(o, nullable("array"), member{"maxItems", f.Max}, member{"items", obj{
 			{"type", "object"},
 			{"additionalProperties", false},
-			{"required", required(f.Fields)},
-			{"properties", properties(f.Fields)},
+			{"properties", item},
 		}})
 	case assessment.KindPrinciples:
 		ps := obj{}
@@ -140,10 +147,25 @@ func Build() []byte {
 			}},
 		}},
 	}
+	// In a final file each principle is rated or says why not, and its
+	// actions and quotes are whole.
+	whole := obj{}
+	for _, f := range assessment.FieldPrinciples.Fields {
+		if f.Kind != assessment.KindList {
+			continue
+		}
+		texts := obj{}
+		for _, g := range f.Fields {
+			if g.Required && g.Kind == assessment.KindText {
+				texts = append(texts, member{g.Key, obj{{"type", "string"}, {"minLength", 1}}})
+			}
+		}
+		whole = append(whole, member{f.Key, obj{{"items", obj{{"required", required(f.Fields)}, {"properties", texts}}}}})
+	}
 	rated := obj{{"type", "object"}, {"anyOf", []obj{
 		{{"required", []string{rating}}, {"properties", obj{{rating, obj{{"type", "integer"}}}}}},
 		{{"required", []string{notRated}}, {"properties", obj{{notRated, obj{{"type", "string"}, {"minLength", 1}}}}}},
-	}}}
+	}}, {"properties", whole}}
 	principleKeys := assessment.PrincipleKeys()
 	finalPrinciples := obj{}
 	for _, k := range principleKeys {

@@ -334,11 +334,18 @@ func (c *checker) fields(n, at *yaml.Node, fs []*assessment.Field, owner any, wh
 		case f.Kind == assessment.KindVersion:
 			c.add(at, Error, RuleRequired, "messages.required.version", f.Key+":", assessment.FormatVersion)
 		case item:
+			// An action or a quote not yet whole is kept in a draft, as
+			// nest assess keeps what was typed when someone stops
+			// half-way: a final file needs it whole.
+			sev := Warning
+			if c.final {
+				sev = Error
+			}
 			help := text.LowerFirst(text.FirstSentence(c.help(f)))
 			if f.Kind == assessment.KindChoice {
-				c.add(at, Error, RuleRequired, "messages.required.choice", what, f.Key, help, strings.Join(assessment.Keys(f.Choices()), ", "))
+				c.add(at, sev, RuleRequired, "messages.required.choice", what, f.Key, help, strings.Join(assessment.Keys(f.Choices()), ", "))
 			} else {
-				c.add(at, Error, RuleRequired, "messages.required.item", what, f.Key, help)
+				c.add(at, sev, RuleRequired, "messages.required.item", what, f.Key, help)
 			}
 		default:
 			c.add(at, Error, RuleRequired, "messages.required.missing", f.Key, f.Key, text.LowerFirst(c.help(f)))

@@ -266,3 +266,18 @@ func TestCommentInText(t *testing.T) {
 		}
 	}
 }
+
+// A draft may keep an action or a quote not yet whole, as nest assess
+// keeps what was typed when someone stops half-way: a warning there, an
+// error in a final file.
+func TestIncompleteItemInADraft(t *testing.T) {
+	noFrom := strings.Replace(base, "\n        from: parent-or-carer", "", 1)
+	draft := strings.Replace(strings.Replace(noFrom, "status: final", "status: draft", 1), "submitted: 2024-10-31\n", "", 1)
+	want := "f.yaml:23:9: warning: each feedback item needs from: (who it came from: region, child-or-young-person, parent-or-carer, family, practitioner, partner) [required]"
+	if got := findings("f.yaml", draft); len(got) != 1 || got[0] != want {
+		t.Errorf("draft: %q\nwant %q", got, want)
+	}
+	if got := findings("f.yaml", noFrom); len(got) != 1 || !strings.Contains(got[0], "error: each feedback item needs from") {
+		t.Errorf("final: %q", got)
+	}
+}

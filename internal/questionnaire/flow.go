@@ -864,12 +864,24 @@ func (fl *flow) itemPage(i int, listKey, at string) *page {
 				lf.Remove(r, j)
 				return
 			}
-			// Only an item whose required answers are there, and only the
-			// answers that are valid: a file saved here always opens again.
-			for _, q := range qs {
-				if q.Required != "" && strings.TrimSpace(d[q.Key]) == "" {
-					return
+			// An item whose required answers are there, and only the
+			// answers that are valid: a file saved here always opens
+			// again. Stopped half-way, an item with words typed is kept
+			// without what it lacks (a draft may hold it so, with a
+			// warning, and the summary asks for the rest before the file
+			// can be final): no typed words are lost.
+			whole, typed := true, false
+			for _, f := range lf.Fields {
+				v := strings.TrimSpace(d[f.HelpKey()])
+				if f.Required && v == "" {
+					whole = false
 				}
+				if f.Kind == assessment.KindText && v != "" {
+					typed = true
+				}
+			}
+			if !whole && (finished || !typed) {
+				return
 			}
 			item := any(nil)
 			if isNew {
@@ -884,7 +896,7 @@ func (fl *flow) itemPage(i int, listKey, at string) *page {
 				v := d[q.Key]
 				switch {
 				case q.Kind == askSelect && v == "":
-					if *f.Text(item) == "" {
+					if *f.Text(item) == "" && !q.Unchosen { // never chosen for the person
 						*f.Text(item) = q.cursor(d)
 					}
 				case q.validate(v, d) != nil:

@@ -224,6 +224,13 @@ func inWords(f schema.Finding, path []string, w words) (place, msg string, rank 
 		msg = w.p("finding.unanswered")
 	case schema.RuleChildrenVoice:
 		msg, place = w.p("finding.children"), title(assessment.FieldVoices.Key)
+	case schema.RuleRequired:
+		// An action or a quote kept half-way, when someone stopped.
+		if rank >= 0 && len(path) >= 3 {
+			if key := "finding.item_incomplete." + path[2]; w.Has("prompts." + key) {
+				msg = w.p(key)
+			}
+		}
 	}
 	for _, pr := range assessment.Principles {
 		msg = strings.ReplaceAll(msg, pr.Key, w.principle(pr.Key))

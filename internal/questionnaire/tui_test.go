@@ -401,6 +401,11 @@ func TestPromptsAreInTheCatalogue(t *testing.T) {
 					t.Errorf("no prompt %s%s for the list %s", f.Key, k, f.Key)
 				}
 			}
+			for _, w := range []*assessment.Words{assessment.English, assessment.Welsh()} {
+				if k := "prompts.finding.item_incomplete." + f.Key; !w.Has(k) {
+					t.Errorf("no %s in the %s catalogue", k, w.Lang)
+				}
+			}
 		}
 	}
 	if n < 40 {
@@ -507,4 +512,36 @@ func TestSummaryInFrameworkOrder(t *testing.T) {
 		return
 	}
 	t.Fatalf("no list of principles not answered yet:\n%s", h.view())
+}
+
+// Stopped on a new quote before choosing who said it, the words typed are
+// kept (a draft holds the quote so, and the summary asks for the rest);
+// who said it is never chosen for the person. An action with nothing
+// typed is not kept.
+func TestStoppedHalfWayKeepsTheWords(t *testing.T) {
+	for _, key := range []string{"<esc>", "<ctrl+o>"} {
+		a := &assessment.Assessment{}
+		h := newHarness(t, a, Options{})
+		h.send(firstStep)
+		h.m.open("item:0:feedback:new", "")
+		if h.focus() != "feedback.quote" {
+			t.Fatalf("focus on %q", h.focus())
+		}
+		h.send("The youth club is safe" + key)
+		r := h.response("trusted_adults")
+		if r == nil || len(r.Feedback) != 1 || r.Feedback[0].Quote != "The youth club is safe" || r.Feedback[0].From != "" {
+			t.Fatalf("%s: feedback kept: %+v", key, r)
+		}
+		text, errs := Summary(a, nil)
+		if errs == 0 || !strings.Contains(text, "a quote is not finished") {
+			t.Errorf("%s: the summary does not ask for the rest:\n%s", key, text)
+		}
+	}
+	h := newHarness(t, &assessment.Assessment{}, Options{})
+	h.send(firstStep)
+	h.m.open("item:0:actions:new", "")
+	h.send("<esc>")
+	if r := h.response("trusted_adults"); r != nil && len(r.Actions) > 0 {
+		t.Errorf("an empty action was kept: %+v", r.Actions)
+	}
 }
