@@ -109,6 +109,9 @@ func (fl *flow) resume() (id, focus string) {
 	if fl.fresh {
 		return "about", ""
 	}
+	if id, focus := fl.halfWay(); id != "" {
+		return id, focus
+	}
 	last := -1
 	for i, pr := range assessment.Principles {
 		if answered(fl.a.Principles[pr.Key]) {
@@ -134,6 +137,34 @@ func (fl *flow) resume() (id, focus string) {
 		return fl.after(last), ""
 	}
 	return id, q
+}
+
+// halfWay is the first action or quote of a draft kept half-way (someone
+// stopped before giving all it needs), and the question it lacks: where
+// to carry on.
+func (fl *flow) halfWay() (id, focus string) {
+	if fl.a.Status == assessment.StatusFinal {
+		return "", ""
+	}
+	for i, pr := range assessment.Principles {
+		r := fl.a.Principles[pr.Key]
+		if r == nil {
+			continue
+		}
+		for _, lf := range assessment.FieldPrinciples.Fields {
+			if lf.Kind != assessment.KindList {
+				continue
+			}
+			for j := range lf.Len(r) {
+				for _, f := range lf.Fields {
+					if f.Required && strings.TrimSpace(*f.Text(lf.Index(r, j))) == "" {
+						return fmt.Sprintf("item:%d:%s:%d", i, lf.Key, j), f.HelpKey()
+					}
+				}
+			}
+		}
+	}
+	return "", ""
 }
 
 // after is the first question of pg shown after the last one answered,

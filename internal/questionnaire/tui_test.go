@@ -309,6 +309,9 @@ func TestResume(t *testing.T) {
 				a.Principles[p.Key] = &assessment.Response{Rating: 2, WorkingWell: "x", Themes: []string{"housing"}}
 			}
 		}, "summary", ""},
+		{"a quote kept half-way: at what it lacks", func(a *assessment.Assessment) {
+			a.Principles["co_produced_innovations"] = &assessment.Response{Rating: 2, Feedback: []assessment.Quote{{Quote: "x", From: "family"}, {Quote: "y"}}}
+		}, "item:2:feedback:1", "feedback.from"},
 		{"only the first step, its language and voices not given", func(a *assessment.Assessment) {
 			a.Principles = nil
 			a.Voices = assessment.Voices{}
