@@ -713,6 +713,12 @@ func (fl *flow) principlePage(i int) *page {
 			if rr.Rating > 0 {
 				rr.NotRated = ""
 			}
+			// A target the new rating has passed is not offered on the
+			// page (targets run from the rating up) and would make a file
+			// that could not be opened again: it goes, as the page showed.
+			if rr.Target > 0 && rr.Target < rr.Rating {
+				rr.Target = 0
+			}
 		},
 		next: func(d Draft) string {
 			switch v := d["list"]; {

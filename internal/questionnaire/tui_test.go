@@ -12,6 +12,7 @@ import (
 	"charm.land/huh/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/nest-nyth/nest/assessment"
+	"github.com/nest-nyth/nest/schema"
 )
 
 // Keys, as tokens in the strings tests type: "Siân<enter>".
@@ -546,5 +547,28 @@ func TestStoppedHalfWayKeepsTheWords(t *testing.T) {
 	h.send("<esc>")
 	if r := h.response("trusted_adults"); r != nil && len(r.Actions) > 0 {
 		t.Errorf("an empty action was kept: %+v", r.Actions)
+	}
+}
+
+// A rating raised past the target, then Esc: the target the page no
+// longer offered goes, and the file saved is one nest opens again.
+func TestRatingRaisedPastTheTarget(t *testing.T) {
+	a := loaded(t)
+	a.Principles["trusted_adults"] = &assessment.Response{Rating: 2, Target: 3, WorkingWell: "Staff stay."}
+	h := newHarness(t, a, Options{})
+	h.m.open("principle:0", "")
+	h.send("4<esc>")
+	r := h.response("trusted_adults")
+	if r.Rating != 4 || r.Target != 0 {
+		t.Fatalf("rating %d, target %d", r.Rating, r.Target)
+	}
+	data, err := assessment.Marshal(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range schema.Check("a.yaml", data).Findings {
+		if f.Severity == schema.Error {
+			t.Errorf("saved with an error: %s", f)
+		}
 	}
 }
