@@ -233,8 +233,9 @@ func TestQuotesAtScale(t *testing.T) {
 }
 
 // No word of a table runs past its column: each column is at least as
-// wide as the longest word of its head and its cells, set in bold, and
-// the columns still fill the text width.
+// wide as the longest word of its head and its cells, set in bold, up to
+// two fifths of the page; a longer word (a web address) is cut into
+// lines that fit; and the columns still fill the text width.
 func TestNoWordOverrunsItsColumn(t *testing.T) {
 	var docs []*Doc
 	for _, c := range layoutCases(t) {
@@ -245,6 +246,10 @@ func TestNoWordOverrunsItsColumn(t *testing.T) {
 		docs = append(docs, d)
 	}
 	docs = append(docs, bilingualDoc(t))
+	long := Table{Caption: "Long words", Head: []string{"Region", "Where", "Note", "Rating"},
+		Rows: [][]Cell{{{Text: "Cwm Taf Morgannwg"}, {Text: "https://www.ctmregionalpartnershipboard.org.uk/nest/reports/2024/update"},
+			{Text: "Pneumonoultramicroscopicsilicovolcanoconiosis and Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch"}, {Text: "2", Numeric: true}}}}
+	docs = append(docs, &Doc{Blocks: []Block{long}})
 	p := &pdf{f: fpdf.New("P", "mm", "A4", ""), faces: map[string]bool{}}
 	tables := 0
 	for _, d := range docs {
@@ -265,9 +270,13 @@ func TestNoWordOverrunsItsColumn(t *testing.T) {
 			p.font("B", tableSize)
 			for _, row := range append([][]Cell{cellsOf(tb.Head)}, tb.Rows...) {
 				for i, c := range row {
-					for w := range strings.FieldsSeq(c.Text) {
-						if ww := p.f.GetStringWidth(w) + 2*tablePad; ww > widths[i] {
-							t.Errorf("%q: %q is %.1f mm, its column %.1f mm", tb.Caption, w, ww, widths[i])
+					lines, _ := p.wrapJoined(c.Text, widths[i]-2*tablePad)
+					if got := strings.Join(strings.Fields(strings.Join(lines, "")), ""); got != strings.Join(strings.Fields(c.Text), "") {
+						t.Errorf("%q: %q wrapped to %q", tb.Caption, c.Text, lines)
+					}
+					for _, l := range lines {
+						if lw := p.f.GetStringWidth(l) + 2*tablePad; lw > widths[i]+0.01 {
+							t.Errorf("%q: %q is %.1f mm, its column %.1f mm", tb.Caption, l, lw, widths[i])
 						}
 					}
 				}
@@ -306,5 +315,31 @@ func TestQuoteWithoutSource(t *testing.T) {
 	text := docText(d)
 	if strings.Contains(text, "[lead.") || !strings.Contains(text, "The youth club is the one safe place.") {
 		t.Errorf("the quote without a source:\n%s", text)
+	}
+}
+
+// A word wider than the page (a web address in the analysts' text) is cut
+// into lines that fit, not drawn past the margin on one line.
+func TestLongWordIsCutToTheLine(t *testing.T) {
+	url := "https://www.example.gov.wales/" + strings.Repeat("nest-self-assessment-", 12) + "2024.pdf"
+	d := &Doc{Title: "T", words: assessment.English, Blocks: []Block{
+		Para{Runs: []Run{{Text: "See " + url + " for more."}}},
+		Para{Runs: []Run{{Text: "After."}}},
+	}}
+	placed, err := layoutPDF(&bytes.Buffer{}, d, "2024-11-30", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ys []float64
+	for _, pl := range placed {
+		if pl.Kind == "para" {
+			ys = append(ys, pl.Y)
+		}
+	}
+	// The address is about four lines' width at 12 pt: cut, the paragraph
+	// takes four lines or more; drawn whole, it would take three ("See",
+	// the address past the margin, "for more.").
+	if len(ys) != 2 || ys[1]-ys[0] < 4*lineH {
+		t.Errorf("the paragraphs start at %v mm: fewer than four lines", ys)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -567,6 +568,22 @@ func (p *pdf) flow(runs []Run, x, w, lh float64, baseStyle string, size float64)
 		p.font(wd.style, size)
 		return f.GetStringWidth(wd.text)
 	}
+	// A word wider than the line (a web address, a long name) is cut
+	// into pieces that fit, the space after it kept for the last.
+	for i := 0; i < len(words); i++ {
+		wd := words[i]
+		if wd.text == "\n" || width(wd) <= w {
+			continue
+		}
+		pieces := text.Break(wd.text, w, f.GetStringWidth)
+		cut := make([]word, len(pieces))
+		for k, pc := range pieces {
+			cut[k] = wd
+			cut[k].text, cut[k].space = pc, k == len(pieces)-1 && wd.space
+		}
+		words = slices.Replace(words, i, i+1, cut...)
+		i += len(cut) - 1
+	}
 	space := func(style string) float64 {
 		p.font(style, size)
 		return f.GetStringWidth(" ")
@@ -681,11 +698,29 @@ func (p *pdf) link(x, y, w, h float64, link, says string) {
 
 // wrap breaks text into lines that fit width in the current font.
 func (p *pdf) wrap(s string, width float64) []string {
-	lines := text.Wrap(s, width, p.f.GetStringWidth)
-	if len(lines) == 0 {
-		lines = []string{""}
-	}
+	lines, _ := p.wrapJoined(s, width)
 	return lines
+}
+
+// wrapJoined breaks s into lines no wider than width: at spaces, and a
+// word wider than width (a web address, a long name) where text.Break
+// cuts it, so that nothing runs past its column or the margin. joined
+// says which lines end inside a word, and so take no space after them.
+func (p *pdf) wrapJoined(s string, width float64) (lines []string, joined []bool) {
+	for _, l := range text.Wrap(s, width, p.f.GetStringWidth) {
+		if p.f.GetStringWidth(l) <= width { // a word too wide stands alone
+			lines, joined = append(lines, l), append(joined, false)
+			continue
+		}
+		pieces := text.Break(l, width, p.f.GetStringWidth)
+		for i, pc := range pieces {
+			lines, joined = append(lines, pc), append(joined, i < len(pieces)-1)
+		}
+	}
+	if len(lines) == 0 {
+		return []string{""}, []bool{false}
+	}
+	return lines, joined
 }
 
 func (p *pdf) wrapStyled(s string, width float64, style string, size float64) []string {
@@ -805,9 +840,9 @@ func (p *pdf) tableWidths(t Table) []float64 {
 	}
 	p.font("B", tableSize)
 	need := make([]float64, len(widths))
-	fit := func(i int, s string) {
+	fit := func(i int, s string) { // a word wider than two fifths of the page is cut, not given room
 		for w := range strings.FieldsSeq(s) {
-			need[i] = max(need[i], p.f.GetStringWidth(w)+2*tablePad+0.5)
+			need[i] = max(need[i], min(p.f.GetStringWidth(w)+2*tablePad+0.5, textW*2/5))
 		}
 	}
 	for i, h := range t.Head {
@@ -934,10 +969,11 @@ func (p *pdf) table(t Table) {
 			if c.Numeric {
 				align = "C"
 			}
-			lines := p.wrapStyled(c.Text, widths[i]-2*pad, st, tableSize)
+			p.font(st, tableSize)
+			lines, joined := p.wrapJoined(c.Text, widths[i]-2*pad)
 			cell := func() {
 				for j, l := range lines {
-					if j < len(lines)-1 {
+					if j < len(lines)-1 && !joined[j] {
 						l += " " // so the words of the lines read apart
 					}
 					f.SetXY(x+pad, y+pad+float64(j)*5)

@@ -86,6 +86,36 @@ func Wrap(s string, width float64, measure func(string) float64) []string {
 	return lines
 }
 
+// Break cuts a word wider than width into pieces that each fit, for a
+// page where nothing may run past its column: after the last slash,
+// hyphen, dot, underscore, question mark, ampersand or equals sign of a
+// piece when that keeps at least half of it (a web address breaks between
+// its parts), else at the last character that fits. Each piece has at
+// least one character. A word that fits is one piece. measure sizes one
+// character at a time, so a word of any length costs one pass.
+func Break(word string, width float64, measure func(string) float64) []string {
+	var pieces []string
+	start, w := 0, 0.0
+	soft := -1 // where the piece may break after a mark
+	for i, r := range word {
+		rw := measure(string(r))
+		if w+rw > width && i > start {
+			cut := i
+			if soft > start && soft-start >= (i-start)/2 {
+				cut = soft
+			}
+			pieces = append(pieces, word[start:cut])
+			start, soft = cut, -1
+			w = measure(word[start:i])
+		}
+		w += rw
+		if strings.ContainsRune("/-._?&=", r) {
+			soft = i + utf8.RuneLen(r)
+		}
+	}
+	return append(pieces, word[start:])
+}
+
 // Runes measures text in characters, for Wrap: Welsh letters count as one.
 func Runes(s string) float64 { return float64(utf8.RuneCountInString(s)) }
 

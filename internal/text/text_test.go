@@ -1,6 +1,9 @@
 package text
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestWords(t *testing.T) {
 	tests := []struct{ got, want string }{
@@ -55,6 +58,35 @@ func TestSafe(t *testing.T) {
 	for _, tt := range tests {
 		if got := Safe(tt.in); got != tt.want {
 			t.Errorf("Safe(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// A word wider than its room is cut into pieces that fit, a web address
+// after its slashes and dots, and nothing is lost or added.
+func TestBreak(t *testing.T) {
+	for _, c := range []struct {
+		word  string
+		width float64
+		want  []string
+	}{
+		{"short", 10, []string{"short"}},
+		{"Pneumonoultramicroscopic", 10, []string{"Pneumonoul", "tramicrosc", "opic"}},
+		{"https://www.example.gov.wales/nest/update", 16, []string{"https://www.", "example.gov.", "wales/nest/", "update"}},
+		{"ŵŷŵŷŵŷ", 4, []string{"ŵŷŵŷ", "ŵŷ"}},
+		{"abc", 0.5, []string{"a", "b", "c"}},
+	} {
+		got := Break(c.word, c.width, Runes)
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("Break(%q, %v) = %q, want %q", c.word, c.width, got, c.want)
+		}
+		if strings.Join(got, "") != c.word {
+			t.Errorf("Break(%q) lost or added: %q", c.word, got)
+		}
+		for _, p := range got {
+			if Runes(p) > max(c.width, 1) {
+				t.Errorf("Break(%q, %v): %q is wider", c.word, c.width, p)
+			}
 		}
 	}
 }
