@@ -343,7 +343,9 @@ func principleStats(p assessment.Principle, subs []Input, answers []*assessment.
 			}
 		}
 		for n, q := range resp.Feedback {
-			if text := strings.TrimSpace(q.Quote); text != "" {
+			// A quote kept half-way in a draft (who said it not given yet)
+			// is not reported: it would be credited to someone.
+			if text := strings.TrimSpace(q.Quote); text != "" && q.From != "" {
 				s.Quotes = append(s.Quotes, Quote{ID: id + "quote" + strconv.Itoa(n+1), By: by[i], Quote: text, From: q.From, Lang: lang})
 			}
 		}

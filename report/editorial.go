@@ -281,7 +281,9 @@ func mdText(v []byte) string {
 }
 
 // codeText is the words of a code span as they are written: in code,
-// a backslash or an ampersand is itself.
+// a backslash or an ampersand is itself, except that in a table's cell
+// "\|" is a pipe, as GitHub reads it (the backslash kept the pipe from
+// ending the cell).
 func codeText(n *ast.CodeSpan, src []byte) string {
 	var b strings.Builder
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
@@ -290,6 +292,11 @@ func codeText(n *ast.CodeSpan, src []byte) string {
 			if t.SoftLineBreak() || t.HardLineBreak() {
 				b.WriteByte(' ')
 			}
+		}
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if _, cell := p.(*east.TableCell); cell {
+			return strings.ReplaceAll(b.String(), `\|`, "|")
 		}
 	}
 	return b.String()

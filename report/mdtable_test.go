@@ -55,6 +55,7 @@ func TestPipeTablesAsGoldmarkExtension(t *testing.T) {
 		"| a | b |\n| -- : | --- |\n",               // a space inside a delimiter cell
 		"plain text, no pipes\nsecond line\n",
 		"| Tŷ | Ŵyr |\n| --- | --- |\n| ŵ | ŷ |\n",
+		"| `a\\|b` | c |\n| --- | --- |\n| `x\\|y` | z \\| w |\n", // escaped pipes in code, as GitHub reads them
 	} {
 		if got, want := shape(ours, src), shape(theirs, src); got != want {
 			t.Errorf("%q:\nours:\n%s\ngoldmark's extension:\n%s", src, got, want)

@@ -68,7 +68,15 @@ func property(f *assessment.Field) obj {
 		for _, g := range f.Fields {
 			draft := *g
 			draft.Required = false
-			item = append(item, member{g.Key, property(&draft)})
+			p := property(&draft)
+			if g.Kind == assessment.KindChoice { // not chosen yet: empty
+				for i := range p {
+					if p[i].Key == "enum" {
+						p[i].Value = append(jsonValues(assessment.Keys(g.Choices())), "", nil)
+					}
+				}
+			}
+			item = append(item, member{g.Key, p})
 		}
 		return append(o, nullable("array"), member{"maxItems", f.Max}, member{"items", obj{
 			{"type", "object"},
@@ -105,6 +113,15 @@ func required(fs []*assessment.Field) []string {
 		}
 	}
 	return keys
+}
+
+// jsonValues are strings as values of any JSON kind, for a list that has others.
+func jsonValues(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
 }
 
 func levelsText() string {
@@ -156,8 +173,11 @@ func Build() []byte {
 		}
 		texts := obj{}
 		for _, g := range f.Fields {
-			if g.Required && g.Kind == assessment.KindText {
+			switch {
+			case g.Required && g.Kind == assessment.KindText:
 				texts = append(texts, member{g.Key, obj{{"type", "string"}, {"minLength", 1}}})
+			case g.Required && g.Kind == assessment.KindChoice:
+				texts = append(texts, member{g.Key, obj{{"enum", assessment.Keys(g.Choices())}}})
 			}
 		}
 		whole = append(whole, member{f.Key, obj{{"items", obj{{"required", required(f.Fields)}, {"properties", texts}}}}})

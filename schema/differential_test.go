@@ -198,6 +198,12 @@ var mutations = []mutation{
 	set("principles.trusted_adults.feedback", "[{quote: hi}]"), set("principles.trusted_adults.feedback", "[{quote: hi, from: teacher}]"),
 	set("principles.trusted_adults.feedback", "[{quote: '', from: region}]"), set("principles.trusted_adults.feedback", "[{from: region}]"),
 	set("principles.trusted_adults.feedback", "[{quote: hi, from: region, name: x}]"),
+	set("principles.trusted_adults.feedback", "[{quote: hi, from: ''}]"), set("principles.trusted_adults.feedback", "[{quote: hi, from: ~}]"),
+	set("principles.trusted_adults.feedback", "[{quote: ~, from: family}]"), set("principles.trusted_adults.actions", "[{action: ~, owner: me}]"),
+	both(set("status", "draft"), set("principles.trusted_adults.feedback", "[{quote: hi, from: ''}]")),
+	both(set("status", "draft"), set("principles.trusted_adults.feedback", "[{quote: hi, from: ~}]")),
+	both(set("status", "draft"), set("principles.trusted_adults.feedback", "[{quote: hi}]")),
+	both(set("status", "draft"), set("principles.trusted_adults.actions", "[{owner: me}]")),
 	set("principles.trusted_adults.colour", "blue"), set("extra", "1"),
 }
 

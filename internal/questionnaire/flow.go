@@ -903,21 +903,23 @@ func (fl *flow) itemPage(i int, listKey, at string) *page {
 			}
 			// An item whose required answers are there, and only the
 			// answers that are valid: a file saved here always opens
-			// again. Stopped half-way, an item with words typed is kept
-			// without what it lacks (a draft may hold it so, with a
-			// warning, and the summary asks for the rest before the file
-			// can be final): no typed words are lost.
+			// again. Stopped half-way, a new item with anything typed
+			// (its words, who owns it, a month) is kept without what it
+			// lacks (a draft may hold it so, with a warning, and the
+			// summary asks for the rest before the file can be final): no
+			// typed answer is lost. An item already there, stopped with
+			// a required answer cleared, stays as it was.
 			whole, typed := true, false
 			for _, f := range lf.Fields {
 				v := strings.TrimSpace(d[f.HelpKey()])
 				if f.Required && v == "" {
 					whole = false
 				}
-				if f.Kind == assessment.KindText && v != "" {
+				if f.Kind != assessment.KindChoice && v != "" {
 					typed = true
 				}
 			}
-			if !whole && (finished || !typed) {
+			if !whole && (finished || !isNew || !typed) {
 				return
 			}
 			item := any(nil)

@@ -36,6 +36,8 @@ func keyMsg(tok string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: 'o', Mod: tea.ModCtrl}
 	case "<ctrl+j>":
 		return tea.KeyPressMsg{Code: 'j', Mod: tea.ModCtrl}
+	case "<backspace>":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
 	}
 	r := []rune(tok)
 	if len(r) != 1 {
@@ -547,6 +549,15 @@ func TestStoppedHalfWayKeepsTheWords(t *testing.T) {
 	h.send("<esc>")
 	if r := h.response("trusted_adults"); r != nil && len(r.Actions) > 0 {
 		t.Errorf("an empty action was kept: %+v", r.Actions)
+	}
+	// An action already there, its words cleared, then Esc: it stays as it was.
+	a := loaded(t)
+	a.Principles["trusted_adults"].Actions = []assessment.Action{{Action: "Write job descriptions", Owner: "HR lead"}}
+	h = newHarness(t, a, Options{})
+	h.m.open("item:0:actions:0", "")
+	h.send(strings.Repeat("<backspace>", 30) + "<esc>")
+	if got := a.Principles["trusted_adults"].Actions; len(got) != 1 || got[0].Action != "Write job descriptions" || got[0].Owner != "HR lead" {
+		t.Errorf("the action already there became %+v", got)
 	}
 }
 
