@@ -34,11 +34,13 @@ type linePrompter struct {
 	lines  chan lineResult
 	want   chan struct{}
 	lineNo int
+	ended  bool // the input ended after the last line read
 }
 
 type lineResult struct {
-	text string
-	err  error
+	text  string
+	err   error
+	ended bool // the input ended right after text
 }
 
 // errStop ends a read: the input ran out, or a signal came.
@@ -114,10 +116,15 @@ func (lp *linePrompter) startReader() {
 	go func() {
 		for range lp.want {
 			s, err := in.ReadString('\n')
+			ended := false
 			if err == io.EOF && s != "" {
-				err = nil // a last line without a newline still counts
+				// A last line without a newline still counts, and the
+				// input has ended: Ctrl-D after typing an answer in a
+				// terminal (pressed twice: the first only sends the
+				// line) keeps the answer and stops.
+				err, ended = nil, true
 			}
-			lp.lines <- lineResult{strings.TrimRight(s, "\r\n"), err}
+			lp.lines <- lineResult{strings.TrimRight(s, "\r\n"), err, ended}
 		}
 	}()
 }
@@ -125,6 +132,10 @@ func (lp *linePrompter) startReader() {
 // readLine flushes what was printed, then reads one line.
 func (lp *linePrompter) readLine() (string, error) {
 	_ = lp.w.Flush()
+	if lp.ended {
+		fmt.Fprintln(lp.w)
+		return "", errStop{}
+	}
 	lp.want <- struct{}{}
 	select {
 	case r := <-lp.lines:
@@ -136,6 +147,7 @@ func (lp *linePrompter) readLine() (string, error) {
 			return "", r.err
 		}
 		lp.lineNo++
+		lp.ended = r.ended
 		if !lp.interactive {
 			fmt.Fprintln(lp.w, r.text) // as a terminal would echo it
 		}

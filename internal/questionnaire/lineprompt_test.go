@@ -3,6 +3,7 @@ package questionnaire
 import (
 	"bytes"
 	"errors"
+	"io"
 	"strings"
 	"testing"
 
@@ -73,5 +74,37 @@ func TestLinePrompterChoosesNothingForThePerson(t *testing.T) {
 	_, out, err = runLines(t, "\n\n\n\n\n\n"+"2\n\n\n\n\n\n3\nShe stayed.\n\n", false)
 	if !errors.Is(err, ErrBadAnswer) || !strings.Contains(err.Error(), `"" does not answer "Who said it?"`) || strings.Contains(out, "Enter picks 1. The region") {
 		t.Fatalf("%v:\n%s", err, out)
+	}
+}
+
+// ttyReader reads as a terminal does: a chunk at a time, and io.EOF where
+// Ctrl-D is pressed on what was typed, after which it can be read on.
+type ttyReader struct{ chunks []string }
+
+func (r *ttyReader) Read(p []byte) (int, error) {
+	if len(r.chunks) == 0 {
+		return 0, io.EOF
+	}
+	c := r.chunks[0]
+	r.chunks = r.chunks[1:]
+	if c == "^D" {
+		return 0, io.EOF
+	}
+	return copy(p, c), nil
+}
+
+// Ctrl-D after typing an answer (twice, as a terminal needs) keeps the
+// answer and stops: what is typed after it is not read.
+func TestLinePrompterCtrlDAfterAnAnswer(t *testing.T) {
+	a := &assessment.Assessment{}
+	var out bytes.Buffer
+	in := &ttyReader{chunks: []string{"3\n", "Gwent RPB", "^D", "\n", "\n"}}
+	err := Run(a, Options{In: in, Out: &out, Accessible: true, Interactive: true,
+		Year: 2024, Today: "2024-10-31", Save: func(*assessment.Assessment) error { return nil }})
+	if !errors.Is(err, ErrInterrupted) {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	if a.Region != "gwent" || len(in.chunks) != 2 {
+		t.Errorf("region %q, %d chunks left unread (want 2):\n%s", a.Region, len(in.chunks), out.String())
 	}
 }
