@@ -197,7 +197,11 @@ func (p *pdf) footer() {
 	}
 	for i, l := range lines {
 		f.SetXY(margin, y+4*float64(i))
-		f.CellFormat(textW*0.75, 4, l.title, "", 0, "L", false, 0, "")
+		title := l.title
+		if p.d.Edition == Internal { // a page printed alone is never taken for the public edition
+			title = l.w.Say("pdf.footer.internal", title)
+		}
+		f.CellFormat(textW*0.75, 4, title, "", 0, "L", false, 0, "")
 		f.CellFormat(textW*0.25, 4, l.w.Say("pdf.page", f.PageNo(), "{nb}"), "", 0, "R", false, 0, "")
 	}
 	p.color(ink)
