@@ -40,6 +40,8 @@ var (
 	muted   = [3]int{80, 80, 80}
 	rule    = [3]int{190, 190, 190}
 	barFill = [3]int{29, 112, 184}
+	// linkColor is GOV.UK's link blue, 5.2:1 on white.
+	linkColor = [3]int{29, 112, 184}
 	// levelFill is the shade of a rating's cell: the first for "not rated",
 	// then one a level; TestPaletteCoversLevels holds it to the catalogue.
 	levelFill = [][3]int{{240, 240, 240}, {253, 224, 221}, {254, 240, 200}, {217, 240, 211}, {198, 219, 239}}
@@ -642,9 +644,24 @@ func (p *pdf) flow(runs []Run, x, w, lh float64, baseStyle string, size float64)
 			}
 			t := b.String()
 			tw := f.GetStringWidth(t)
+			linked := p.linkable(wd.link)
+			var was [3]int
+			if linked { // a link looks like one: blue and underlined, as on GOV.WALES
+				was[0], was[1], was[2] = f.GetTextColor()
+				p.color(linkColor)
+			}
 			f.SetXY(cx, y)
 			f.CellFormat(tw, lh, t, "", 0, "L", false, 0, "")
-			if p.linkable(wd.link) {
+			if linked {
+				p.color(was)
+				// The underline is drawn in the link's own marked content:
+				// an artifact here would split the link's content in two.
+				uw := f.GetStringWidth(strings.TrimRight(t, " "))
+				base := y + lh/2 + size*0.3528*0.36 // the baseline of text centred in the line
+				x0 := cx + f.GetCellMargin()        // where the cell's text starts
+				f.SetDrawColor(linkColor[0], linkColor[1], linkColor[2])
+				f.SetLineWidth(size * 0.3528 * 0.06)
+				f.Line(x0, base+0.55, x0+uw, base+0.55)
 				p.link(cx, y, tw, lh, wd.link, runs[wd.run].Text)
 			}
 			cx += tw
