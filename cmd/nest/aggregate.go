@@ -112,7 +112,7 @@ func runAggregate(s *streams, o *aggregateOptions, args []string) error {
 	}
 	var editorials []*report.Editorial
 	if o.editorial != "" {
-		if editorials, err = readEditorials(s, o.editorial, langs); err != nil {
+		if editorials, err = readEditorials(s, o.editorial, langs, o.format == "pdf"); err != nil {
 			return err
 		}
 	}

@@ -3,14 +3,19 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/nest-nyth/nest/assessment"
 	"github.com/nest-nyth/nest/internal/files"
+	"github.com/nest-nyth/nest/internal/fonts"
+	"github.com/nest-nyth/nest/internal/text"
 	"github.com/nest-nyth/nest/report"
+	"github.com/nest-nyth/nest/schema"
 )
 
 // languages are the words of each language a report is made in: Welsh
@@ -27,7 +32,7 @@ func (s *streams) languages() []*assessment.Words {
 // (update.cy.md); naming either finds the other. A language whose file is
 // missing is an error, never the other language's words quietly instead;
 // for a bilingual report the two must have the same sections.
-func readEditorials(s *streams, named string, langs []*assessment.Words) ([]*report.Editorial, error) {
+func readEditorials(s *streams, named string, langs []*assessment.Words, pdf bool) ([]*report.Editorial, error) {
 	w := s.words
 	english, welsh := named, named
 	if base, ok := strings.CutSuffix(named, ".cy"+filepath.Ext(named)); ok {
@@ -55,6 +60,9 @@ func readEditorials(s *streams, named string, langs []*assessment.Words) ([]*rep
 		if err != nil {
 			return nil, fail(exitFindings, err.Error(), w.Say("cli.aggregate.editorial.hint"))
 		}
+		if pdf {
+			warnUnprintable(s, path, data)
+		}
 		out = append(out, e)
 	}
 	if len(out) == 2 {
@@ -63,6 +71,29 @@ func readEditorials(s *streams, named string, langs []*assessment.Words) ([]*rep
 		}
 	}
 	return out, nil
+}
+
+// warnUnprintable warns of each line of an editorial file with a
+// character the PDF's font cannot draw, as nest validate warns of one in
+// a submission: the PDF shows a placeholder there.
+func warnUnprintable(s *streams, path string, data []byte) {
+	w := s.words
+	for i, line := range strings.Split(string(data), "\n") {
+		missing := fonts.Missing(line)
+		if len(missing) == 0 {
+			continue
+		}
+		var names []string
+		for _, r := range missing[:min(len(missing), 3)] {
+			names = append(names, fmt.Sprintf("%s (U+%04X)", text.Safe(string(r)), r))
+		}
+		if len(missing) > 3 {
+			names = append(names, "...")
+		}
+		col := utf8.RuneCountInString(line[:max(0, strings.IndexRune(line, missing[0]))]) + 1
+		sayf(s.Err, "%s:%d:%d: %s: %s [%s]\n", path, i+1, col, w.Say("cli.warning"),
+			w.Say("messages.unprintable", strings.Join(names, ", "), string(fonts.Report().Placeholder())), schema.RuleUnprintable)
+	}
 }
 
 // render writes the report in the format and edition asked for: JSON and

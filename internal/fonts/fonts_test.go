@@ -37,6 +37,17 @@ func TestTheFontDrawsTheScriptsItKeeps(t *testing.T) {
 	}
 }
 
+// Signs Noto Sans lacks that have a look-alike print as it, and are not
+// missing.
+func TestSignsWithLookAlikes(t *testing.T) {
+	if got, _ := Printable("≥ 3, ≤ 4, a → b ← c"); got != ">= 3, <= 4, a -> b <- c" {
+		t.Errorf("Printable = %q", got)
+	}
+	if m := Missing("≥≤→←"); len(m) > 0 {
+		t.Errorf("missing %q", string(m))
+	}
+}
+
 func TestPrintable(t *testing.T) {
 	const P = "\uFFFD"
 	cases := []struct {

@@ -27,6 +27,10 @@ var Fallbacks = map[rune]string{
 	'\u2018': "'", '\u2019': "'", '\u201A': ",",
 	'\u201C': "\"", '\u201D': "\"", '\u201E': "\"",
 	'\u2026': "...", // ellipsis
+	'\u2264': "<=",  // less-than or equal to (Noto Sans 2020 lacks the signs below)
+	'\u2265': ">=",  // greater-than or equal to
+	'\u2192': "->",  // rightwards arrow
+	'\u2190': "<-",  // leftwards arrow
 }
 
 // Printable returns s made safe to hand to fpdf set in a font with coverage
