@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/nest-nyth/nest/assessment"
 	"github.com/yuin/goldmark"
@@ -316,12 +317,22 @@ func appendRun(out []Run, r Run) []Run {
 
 func plainText(n ast.Node, src []byte) string { return Text(runs(n, src)) }
 
+// table is a Markdown table of the editorial file. Its cells are words
+// (emphasis and links in a cell are kept as words). A figure in a column
+// aligned right or centred (---: or :-:) is set as nest sets its own
+// figures. The columns are as wide as what is in them allows: each in
+// proportion to its longest cell, from 4 to 40 characters, so that a
+// column of figures is narrow and one of notes wide.
 func table(n *east.Table, src []byte) Table {
 	var t Table
 	for r := n.FirstChild(); r != nil; r = r.NextSibling() {
 		var row []Cell
-		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
-			row = append(row, Cell{Text: plainText(c, src)})
+		for i, c := 0, r.FirstChild(); c != nil; i, c = i+1, c.NextSibling() {
+			cell := Cell{Text: plainText(c, src)}
+			if i < len(n.Alignments) && n.Alignments[i] != east.AlignLeft && n.Alignments[i] != east.AlignNone {
+				cell.Numeric = figure(cell.Text)
+			}
+			row = append(row, cell)
 		}
 		if _, head := r.(*east.TableHeader); head {
 			for _, c := range row {
@@ -332,7 +343,27 @@ func table(n *east.Table, src []byte) Table {
 		t.Rows = append(t.Rows, row)
 	}
 	t.RowHeads = true
+	t.Widths = make([]float64, len(t.Head))
+	for i, h := range t.Head {
+		t.Widths[i] = float64(utf8.RuneCountInString(h))
+		for _, row := range t.Rows {
+			if i < len(row) {
+				t.Widths[i] = max(t.Widths[i], float64(utf8.RuneCountInString(row[i].Text)))
+			}
+		}
+		t.Widths[i] = min(max(t.Widths[i], 4), 40)
+	}
 	return t
+}
+
+// figure says whether a cell is a figure: a number, with a sign, a
+// currency or a per cent.
+func figure(s string) bool {
+	s = strings.TrimSpace(s)
+	s = strings.TrimLeft(s, "+-−£€$")
+	s = strings.TrimRight(s, "%")
+	s = strings.ReplaceAll(s, ",", "")
+	return s != "" && strings.Trim(s, "0123456789.") == "" && strings.Count(s, ".") <= 1
 }
 
 // anchor makes an id from a heading: lowercase words joined by hyphens.

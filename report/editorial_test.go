@@ -162,3 +162,23 @@ func TestRowsWriteNullForNotRated(t *testing.T) {
 		t.Errorf("got %s, %v", b, err)
 	}
 }
+
+// An editorial table's figures in a column aligned right are set as
+// nest's own figures, and its columns are as wide as what is in them.
+func TestEditorialTableShape(t *testing.T) {
+	src := "| Project | Spend | Notes |\n| --- | ---: | --- |\n| Youth club | £1,250 | Open three evenings a week in the two market towns, with transport home |\n| Forum | 15% | Monthly |\n"
+	e, err := ReadEditorial("u.md", []byte(src), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb, ok := e.Parts[0].Block.(Table)
+	if !ok {
+		t.Fatalf("not a table: %+v", e.Parts[0].Block)
+	}
+	if tb.Rows[0][0].Numeric || !tb.Rows[0][1].Numeric || !tb.Rows[1][1].Numeric || tb.Rows[1][2].Numeric {
+		t.Errorf("figures: %+v", tb.Rows)
+	}
+	if !(tb.Widths[1] < tb.Widths[0] && tb.Widths[0] < tb.Widths[2]) {
+		t.Errorf("widths %v: the figures' column should be the narrowest, the notes' the widest", tb.Widths)
+	}
+}
