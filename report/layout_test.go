@@ -343,3 +343,46 @@ func TestLongWordIsCutToTheLine(t *testing.T) {
 		t.Errorf("the paragraphs start at %v mm: fewer than four lines", ys)
 	}
 }
+
+// A paragraph split over two pages leaves at least two of its lines on
+// each: its first line never stands alone at the foot of a page, nor its
+// last alone at the top of the next. Paragraphs of five lines, after more
+// and more one-line ones, meet the foot of the page at every line.
+func TestNoLineStandsAlone(t *testing.T) {
+	split := 0
+	for sentences := 3; sentences <= 9; sentences++ {
+		long := strings.Repeat("Every region is building trusted adult principles into how they recruit. ", sentences)
+		for filler := 28; filler < 42; filler++ {
+			var blocks []Block
+			for range filler {
+				blocks = append(blocks, Para{Runs: []Run{{Text: "A line."}}})
+			}
+			blocks = append(blocks, Para{Runs: []Run{{Text: long}}}, Para{Runs: []Run{{Text: "After."}}})
+			d := &Doc{Title: "T", words: assessment.English, Blocks: blocks}
+			placed, err := layoutPDF(&bytes.Buffer{}, d, "2024-11-30", false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var paras []Placed
+			for _, pl := range placed {
+				if pl.Kind == "para" {
+					paras = append(paras, pl)
+				}
+			}
+			p, next := paras[len(paras)-2], paras[len(paras)-1]
+			if p.End == p.Page {
+				continue // not split
+			}
+			split++
+			if before := int((pageH - bottom - p.Y) / lineH); before < 2 {
+				t.Errorf("%d sentences after %d lines: %d line at the foot of page %d", sentences, filler, before, p.Page)
+			}
+			if after := int((next.Y - margin) / lineH); next.Page == p.End && after < 2 {
+				t.Errorf("%d sentences after %d lines: %d line at the top of page %d", sentences, filler, after, p.End)
+			}
+		}
+	}
+	if split < 15 {
+		t.Errorf("only %d paragraphs split over two pages", split)
+	}
+}

@@ -524,10 +524,17 @@ func (p *pdf) excerpt(e Excerpt) {
 	p.place("excerpt", "", start, y)
 }
 
-// excerptNeed is the lead-in and up to three lines of an excerpt's words.
+// excerptNeed is the lead-in (two lines in the internal edition, with
+// the words' id) and up to three lines of an excerpt's words: the lead-in
+// never stands alone at the foot of a page.
 func (p *pdf) excerptNeed(e Excerpt) float64 {
+	lead := e.Lead
+	if e.ID != "" {
+		lead += "  [" + e.ID + "]"
+	}
+	leadLines := len(p.wrapStyled(lead, textW, "", bodySize))
 	first := min(len(p.wrapStyled(e.Text, textW-10, "", bodySize)), 3)
-	return lineH*float64(first+1) + 4
+	return lineH*float64(first+leadLines) + 4
 }
 
 // flow lays out runs of text in lines no wider than w from x, breaking at
@@ -616,13 +623,7 @@ func (p *pdf) flow(runs []Run, x, w, lh float64, baseStyle string, size float64)
 		open = ri
 	}
 	y := f.GetY()
-	var line []word
-	lineW := 0.0
-	draw := func(broken bool) {
-		if y+lh > pageH-bottom {
-			f.AddPage()
-			y = f.GetY()
-		}
+	draw := func(line []word, broken bool) {
 		// The words of one run on the line are drawn together: a cell
 		// for each word made the pages five times as long to write,
 		// compress and read.
@@ -668,14 +669,25 @@ func (p *pdf) flow(runs []Run, x, w, lh float64, baseStyle string, size float64)
 			i = j
 		}
 		y += lh
-		line, lineW = line[:0], 0
+	}
+	// The lines first, then where the pages break among them.
+	type flowLine struct {
+		words  []word
+		broken bool // ended by a break, not by the end of the text
+	}
+	var lines []flowLine
+	var line []word
+	lineW := 0.0
+	end := func(broken bool) {
+		lines = append(lines, flowLine{line, broken})
+		line, lineW = nil, 0
 	}
 	for _, wd := range words {
 		if wd.text == "\n" { // a line break: its space is drawn, so the words read apart
 			if len(line) > 0 {
 				line[len(line)-1].space = true
 			}
-			draw(true)
+			end(true)
 			continue
 		}
 		ww := width(wd)
@@ -684,14 +696,30 @@ func (p *pdf) flow(runs []Run, x, w, lh float64, baseStyle string, size float64)
 			add += space(line[len(line)-1].style)
 		}
 		if len(line) > 0 && lineW+add > w {
-			draw(true)
+			end(true)
 			add = ww
 		}
 		line = append(line, wd)
 		lineW += add
 	}
 	if len(line) > 0 {
-		draw(false)
+		end(false)
+	}
+	// A page breaks where a line does not fit, and also before a
+	// paragraph's first line would stand alone at the foot of a page, or
+	// its last line alone at the top of the next (a three-line paragraph
+	// that would split so goes whole).
+	limit := pageH - bottom
+	for k, ln := range lines {
+		left := len(lines) - k
+		fits := func(n int) bool { return y+float64(n)*lh <= limit }
+		if !fits(1) ||
+			(k == 0 && y > margin+1 && ((left >= 2 && !fits(2)) || (left == 3 && !fits(3)))) ||
+			(k >= 2 && left == 2 && !fits(2)) {
+			f.AddPage()
+			y = f.GetY()
+		}
+		draw(ln.words, ln.broken)
 	}
 	wrap(-1)
 	f.SetXY(margin, y)
