@@ -447,7 +447,7 @@ func TestPtyWelsh(t *testing.T) {
 	tm.typeText("Fforwm ieuenctid Siân.")
 	tm.press(kEnter)
 
-	look("Egwyddor 1 o 6 — Oedolion yr ymddiriedir ynddynt", "┃ Sgôr taith NYTH", "> 1 Sylfaenol", "Dim sgôr eto", "1-4: sgôr", "ctrl+o: trosolwg")
+	look("Egwyddor 1 o 6 — Oedolion yr ymddiriedir ynddynt", "┃ Sgôr taith NYTH", "> 1 Sylfaenol", "Dim sgôr eto", "1-4: sgôr", "ctrl+o: crynodeb")
 	tm.press("2")
 	look("┃ Eich targed sgôr ar gyfer y flwyddyn nesaf", "Dim targed")
 	tm.press("3")
