@@ -17,7 +17,14 @@ import (
 // the file final, or back to any page.
 func (fl *flow) summaryPage() *page {
 	a, w := fl.a, fl.w
-	text, errs := Summary(a, w.Words)
+	// The file is checked with the date it would be marked final on:
+	// today's, when it has none (a 2024 file marked final in 2026 is one
+	// nest validate rejects, so it is not offered).
+	asFinal := *a
+	if asFinal.Submitted == "" {
+		asFinal.Submitted = fl.o.Today
+	}
+	text, errs := Summary(&asFinal, w.Words)
 	return &page{
 		ID: "summary", Title: w.p("summary.title"), Intro: text,
 		Questions: []*question{{

@@ -583,3 +583,23 @@ func TestRatingRaisedPastTheTarget(t *testing.T) {
 		}
 	}
 }
+
+// A file of a past round is not offered to be marked final on a date
+// nest validate would reject: the summary checks the date it would write.
+func TestNoFinalOnADateValidateRejects(t *testing.T) {
+	a := loaded(t) // year 2024
+	for _, p := range assessment.Principles {
+		a.Principles[p.Key] = &assessment.Response{Rating: 2, WorkingWell: "x"}
+	}
+	for _, c := range []struct {
+		today string
+		final bool
+	}{{"2024-10-31", true}, {"2026-12-02", false}} {
+		fl := newFlow(a, &Options{Year: 2024, Today: c.today})
+		pg := fl.page("summary")
+		offered := slices.ContainsFunc(pg.Questions[0].Choices(Draft{}), func(ch choice) bool { return ch.Value == "final" })
+		if offered != c.final {
+			t.Errorf("today %s: final offered %v, want %v:\n%s", c.today, offered, c.final, pg.Intro)
+		}
+	}
+}
