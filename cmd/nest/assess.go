@@ -14,6 +14,7 @@ import (
 	"github.com/nest-nyth/nest/assessment"
 	"github.com/nest-nyth/nest/internal/files"
 	"github.com/nest-nyth/nest/internal/questionnaire"
+	"github.com/nest-nyth/nest/internal/text"
 	"github.com/nest-nyth/nest/output"
 	"github.com/nest-nyth/nest/schema"
 	"github.com/spf13/cobra"
@@ -163,7 +164,11 @@ func runAssess(s *streams, o *assessOptions) error {
 			sayf(s.Err, "%s\n", w.Say("cli.assess.stopped.nothing", why))
 			return nil
 		}
-		sayf(s.Err, "%s\n", w.Say("cli.assess.stopped.saved", why, stopped.Page, path))
+		if len(stopped.Dropped) > 0 {
+			sayf(s.Err, "%s\n", w.Say("cli.assess.stopped.dropped", why, stopped.Page, path, text.Safe(strings.Join(stopped.Dropped, "; "))))
+		} else {
+			sayf(s.Err, "%s\n", w.Say("cli.assess.stopped.saved", why, stopped.Page, path))
+		}
 		sayf(s.Err, "%s\n", w.Say("cli.assess.carry.on", path))
 		return nil
 	case errors.Is(err, questionnaire.ErrBadAnswer):

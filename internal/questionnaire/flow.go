@@ -77,6 +77,9 @@ type flow struct {
 	adopted func()
 	// w are the words of the language asked in.
 	w words
+	// dropped are the answers a stop could not keep, as they were typed
+	// ("Due by: 2025-13"): not valid, so not saved, and said so.
+	dropped []string
 }
 
 func newFlow(a *assessment.Assessment, o *Options) *flow {
@@ -939,6 +942,9 @@ func (fl *flow) itemPage(i int, listKey, at string) *page {
 						*f.Text(item) = q.cursor(d)
 					}
 				case q.validate(v, d) != nil:
+					if !finished && strings.TrimSpace(v) != "" {
+						fl.dropped = append(fl.dropped, q.Title+": "+strings.TrimSpace(v))
+					}
 				case f.Kind == assessment.KindText:
 					setText(f.Text(item), v)
 				default:

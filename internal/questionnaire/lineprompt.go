@@ -103,7 +103,7 @@ func (lp *linePrompter) stop(pg *page, d Draft, why error) error {
 	}
 	var st errStop
 	if errors.As(why, &st) {
-		return &Stopped{Page: pg.Title, Signal: st.signal, Input: st.signal == ""}
+		return &Stopped{Page: pg.Title, Signal: st.signal, Input: st.signal == "", Dropped: lp.fl.dropped}
 	}
 	return why
 }

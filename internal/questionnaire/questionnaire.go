@@ -37,6 +37,9 @@ type Stopped struct {
 	Page   string // the title of the page stopped on
 	Signal string // the signal that stopped it, if one did
 	Input  bool   // the input ran out
+	// Dropped are answers typed on the page that were not valid, so not
+	// saved ("Due by: 2025-13").
+	Dropped []string
 }
 
 func (s *Stopped) Error() string        { return "stopped on " + s.Page }

@@ -399,7 +399,7 @@ func (m *model) stop(why string) tea.Cmd {
 			return m.end(err)
 		}
 	}
-	return m.end(&Stopped{Page: m.page.Title, Signal: why})
+	return m.end(&Stopped{Page: m.page.Title, Signal: why, Dropped: m.fl.dropped})
 }
 
 func (m *model) end(err error) tea.Cmd {

@@ -603,3 +603,24 @@ func TestNoFinalOnADateValidateRejects(t *testing.T) {
 		}
 	}
 }
+
+// Stopped with an answer that does not fit its question (a month
+// 2025-13), the answer is not saved, and the stop says which it was.
+func TestStopSaysWhatItDropped(t *testing.T) {
+	a := loaded(t)
+	a.Principles["trusted_adults"].Actions = []assessment.Action{{Action: "Write job descriptions", Owner: "HR lead"}}
+	h := newHarness(t, a, Options{})
+	h.m.open("item:0:actions:0", "")
+	h.send("<tab><tab>")
+	if h.focus() != "actions.due" {
+		t.Fatalf("focus on %q", h.focus())
+	}
+	h.send("2025-13<esc>")
+	var st *Stopped
+	if !errors.As(h.m.err, &st) || len(st.Dropped) != 1 || !strings.Contains(st.Dropped[0], "2025-13") {
+		t.Fatalf("stopped with %#v", h.m.err)
+	}
+	if got := a.Principles["trusted_adults"].Actions[0]; got.Due != "" || got.Action != "Write job descriptions" {
+		t.Errorf("action saved as %+v", got)
+	}
+}
