@@ -2,7 +2,6 @@ package schema
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -748,19 +747,12 @@ func (c *checker) printable(n *yaml.Node, s string) {
 	if len(missing) == 0 {
 		return
 	}
-	var names []string
-	for _, r := range missing[:min(len(missing), 3)] {
-		names = append(names, fmt.Sprintf("%s (U+%04X)", text.Safe(string(r)), r))
-	}
-	if len(missing) > 3 {
-		names = append(names, "...")
-	}
 	if c.lines == nil {
 		c.lines = &lines{data: c.data}
 	}
 	line, col := c.lines.textPos(n, strings.IndexRune(s, missing[0]))
 	c.addAt(line, col, Warning, RuleUnprintable, "messages.unprintable",
-		strings.Join(names, ", "), string(fonts.Report().Placeholder()))
+		fonts.Named(missing), string(fonts.Report().Placeholder()))
 }
 
 // principle checks what a principle's answers need together: a rating or

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -13,7 +12,6 @@ import (
 	"github.com/nest-nyth/nest/assessment"
 	"github.com/nest-nyth/nest/internal/files"
 	"github.com/nest-nyth/nest/internal/fonts"
-	"github.com/nest-nyth/nest/internal/text"
 	"github.com/nest-nyth/nest/report"
 	"github.com/nest-nyth/nest/schema"
 )
@@ -83,16 +81,9 @@ func warnUnprintable(s *streams, path string, data []byte) {
 		if len(missing) == 0 {
 			continue
 		}
-		var names []string
-		for _, r := range missing[:min(len(missing), 3)] {
-			names = append(names, fmt.Sprintf("%s (U+%04X)", text.Safe(string(r)), r))
-		}
-		if len(missing) > 3 {
-			names = append(names, "...")
-		}
 		col := utf8.RuneCountInString(line[:max(0, strings.IndexRune(line, missing[0]))]) + 1
 		sayf(s.Err, "%s:%d:%d: %s: %s [%s]\n", path, i+1, col, w.Say("cli.warning"),
-			w.Say("messages.unprintable", strings.Join(names, ", "), string(fonts.Report().Placeholder())), schema.RuleUnprintable)
+			w.Say("messages.unprintable", fonts.Named(missing), string(fonts.Report().Placeholder())), schema.RuleUnprintable)
 	}
 }
 

@@ -11,8 +11,11 @@ package fonts
 
 import (
 	_ "embed"
+	"fmt"
 	"strings"
 	"sync"
+
+	"github.com/nest-nyth/nest/internal/text"
 )
 
 // The faces, as TrueType bytes for fpdf.AddUTF8FontFromBytes.
@@ -47,6 +50,19 @@ func Printable(s string) (string, []rune) {
 		return s, nil // printable ASCII: always drawn, no need to read the font
 	}
 	return Report().Printable(s)
+}
+
+// Named names missing characters for a message: the first three, each
+// with its code point ("🙂 (U+1F642), 中 (U+4E2D)"), then "..." for more.
+func Named(missing []rune) string {
+	var names []string
+	for _, r := range missing[:min(len(missing), 3)] {
+		names = append(names, fmt.Sprintf("%s (U+%04X)", text.Safe(string(r)), r))
+	}
+	if len(missing) > 3 {
+		names = append(names, "...")
+	}
+	return strings.Join(names, ", ")
 }
 
 // Missing lists the characters of s, once each, that the report's font
