@@ -322,19 +322,9 @@ func TestQuoteWithoutSource(t *testing.T) {
 // into lines that fit, not drawn past the margin on one line.
 func TestLongWordIsCutToTheLine(t *testing.T) {
 	url := "https://www.example.gov.wales/" + strings.Repeat("nest-self-assessment-", 12) + "2024.pdf"
-	d := &Doc{Title: "T", words: assessment.English, Blocks: []Block{
-		Para{Runs: []Run{{Text: "See " + url + " for more."}}},
-		Para{Runs: []Run{{Text: "After."}}},
-	}}
-	placed, err := layoutPDF(&bytes.Buffer{}, d, "2024-11-30", false)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var ys []float64
-	for _, pl := range placed {
-		if pl.Kind == "para" {
-			ys = append(ys, pl.Y)
-		}
+	for _, pl := range placedParas(t, Para{Runs: []Run{{Text: "See " + url + " for more."}}}, Para{Runs: []Run{{Text: "After."}}}) {
+		ys = append(ys, pl.Y)
 	}
 	// The address is about four lines' width at 12 pt: cut, the paragraph
 	// takes four lines or more; drawn whole, it would take three ("See",
@@ -358,17 +348,7 @@ func TestNoLineStandsAlone(t *testing.T) {
 				blocks = append(blocks, Para{Runs: []Run{{Text: "A line."}}})
 			}
 			blocks = append(blocks, Para{Runs: []Run{{Text: long}}}, Para{Runs: []Run{{Text: "After."}}})
-			d := &Doc{Title: "T", words: assessment.English, Blocks: blocks}
-			placed, err := layoutPDF(&bytes.Buffer{}, d, "2024-11-30", false)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var paras []Placed
-			for _, pl := range placed {
-				if pl.Kind == "para" {
-					paras = append(paras, pl)
-				}
-			}
+			paras := placedParas(t, blocks...)
 			p, next := paras[len(paras)-2], paras[len(paras)-1]
 			if p.End == p.Page {
 				continue // not split
@@ -385,4 +365,22 @@ func TestNoLineStandsAlone(t *testing.T) {
 	if split < 15 {
 		t.Errorf("only %d paragraphs split over two pages", split)
 	}
+}
+
+// placedParas lays out a Doc of blocks, untagged, and says where each of
+// its paragraphs landed.
+func placedParas(t *testing.T, blocks ...Block) []Placed {
+	t.Helper()
+	d := &Doc{Title: "T", words: assessment.English, Blocks: blocks}
+	placed, err := layoutPDF(&bytes.Buffer{}, d, "2024-11-30", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paras []Placed
+	for _, pl := range placed {
+		if pl.Kind == "para" {
+			paras = append(paras, pl)
+		}
+	}
+	return paras
 }
